@@ -1,0 +1,7 @@
+namespace RootCause.Contracts;
+
+public enum Direction
+{
+    Up,
+    Down,
+}

@@ -1,0 +1,11 @@
+namespace RootCause.Contracts;
+
+public enum EntityKind
+{
+    Service,
+    Instance,
+    Node,
+    External,
+    CallEdge,
+    NetworkEdge,
+}

@@ -1,0 +1,7 @@
+namespace RootCause.Contracts;
+
+public enum ResourceKind
+{
+    Instance,
+    Node,
+}
