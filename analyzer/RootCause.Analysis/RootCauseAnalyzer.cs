@@ -1,4 +1,9 @@
+using RootCause.Analysis.Demarcation;
+using RootCause.Analysis.Detection;
+using RootCause.Analysis.DrillDown;
 using RootCause.Analysis.FaultTrees;
+using RootCause.Analysis.Ranking;
+using RootCause.Analysis.Reports;
 using RootCause.Contracts;
 using RootCause.Topology;
 
@@ -10,12 +15,92 @@ namespace RootCause.Analysis;
 /// </summary>
 public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions options, TimeProvider clock)
 {
+    private const int MaxEvidencePerCause = 8;
+    private const string Inconclusive = "inconclusive";
+
     public AnalyzerOptions Options => options;
 
     public RootCauseReport Analyze(Guid id, Symptom symptom, TelemetrySnapshot snapshot)
     {
-        _ = faultTrees;
-        _ = clock;
-        throw new NotImplementedException($"analysis of {id} {symptom} over {snapshot.Intervals.Count} intervals");
+        var window = snapshot.Timeline.Count == 0
+            ? AnalysisWindow.For(symptom, options)
+            : new TimeWindow(snapshot.Timeline[0], snapshot.Timeline[^1] + snapshot.Step);
+        var noDrillDown = new DrillDownResult(symptom.Kpi, [], "No drill-down: no data.");
+        RootCauseReport Empty(AnalysisOutcome outcome, AnomalyEvidence? symptomAnomaly = null, DrillDownResult? drill = null) =>
+            new(id, symptom, outcome, ReportSummary.Write(symptom, symptomAnomaly, outcome, [], [], drill ?? noDrillDown), [], [symptom.Service], drill ?? noDrillDown, window, clock.GetUtcNow());
+
+        var frame = IncidentFrame.For(symptom, snapshot, options);
+        var symptomEntity = new EntityRef(EntityKind.Service, symptom.Service);
+        var series = snapshot.Series;
+        if (frame is null || series.Get(symptomEntity, MetricCatalog.Requests) is not { } requests || RobustDetector.Finite(requests, 0, frame.WindowEnd).Count == 0)
+        {
+            return Empty(AnalysisOutcome.NoData);
+        }
+
+        // Stage 1: anomaly detection on every series.
+        var anomalies = AnomalyDetection.Run(series, frame, options.MinSeverity);
+        var symptomAnomaly = SymptomAnomaly(anomalies, symptomEntity, symptom.Kpi);
+        if (symptomAnomaly is null)
+        {
+            return Empty(AnalysisOutcome.NoAnomaly);
+        }
+
+        // Stage 2: drill-down of the alerted KPI.
+        var drillDown = DrillDownStage.Run(symptom, snapshot, frame, symptomAnomaly.OnsetIndex);
+
+        // Stage 3: horizontal, vertical and network demarcation.
+        var demarcation = DemarcationStage.Run(snapshot.Graph, anomalies, symptom.Service);
+
+        // Stage 4: ranking.
+        var symptomSeries = series.Get(symptomEntity, symptomAnomaly.Metric);
+        var ranked = CandidateRanking.Rank(demarcation.Candidates.Values, a => series.Get(a.Entity, a.Metric), symptomSeries, symptomAnomaly.OnsetIndex, frame.WindowEnd);
+
+        // Stage 5: fault-tree classification of the top candidates.
+        var collector = new EvidenceCollector(snapshot.Graph, anomalies, snapshot.Timeline);
+        var causes = new List<RankedCause>();
+        foreach (var r in ranked.Take(options.MaxRootCauses))
+        {
+            var evidence = collector.Collect(r.Candidate.Entity);
+            var classification = faultTrees.Classify(evidence);
+            var shown = evidence.Anomalies
+                .OrderBy(a => a.Scope == EvidenceScope.Self ? 0 : 1)
+                .ThenByDescending(a => a.Anomaly.Severity)
+                .Select(a => a.Anomaly)
+                .Distinct()
+                .Take(MaxEvidencePerCause)
+                .ToList();
+            causes.Add(new RankedCause(
+                causes.Count + 1,
+                r.Candidate.Entity,
+                Math.Round(Math.Clamp(r.Score, 0, 1), 3),
+                classification.FaultClass,
+                classification.Title,
+                [.. r.Candidate.Reasons.Distinct(), .. classification.ConditionPath],
+                shown,
+                classification.Advice));
+        }
+
+        // Stage 6: the report.
+        var outcome = causes.Count > 0 && causes[0].FaultClass != Inconclusive ? AnalysisOutcome.RootCauseFound : AnalysisOutcome.Inconclusive;
+        var path = causes.Count > 0 ? PropagationPath.Find(snapshot.Graph, symptom.Service, causes[0].Entity, demarcation.DegradedServices) : [symptom.Service];
+        var symptomEvidence = symptomAnomaly.ToEvidence(snapshot.Timeline);
+        return new RootCauseReport(
+            id,
+            symptom,
+            outcome,
+            ReportSummary.Write(symptom, symptomEvidence, outcome, causes, path, drillDown),
+            causes,
+            path,
+            drillDown,
+            window,
+            clock.GetUtcNow());
     }
+
+    /// <summary>The alerted KPI's anomaly: the strongest of the metrics that measure it.</summary>
+    private static SeriesAnomaly? SymptomAnomaly(AnomalyMap anomalies, EntityRef service, string kpi) => kpi switch
+    {
+        Kpis.ErrorRate => anomalies.Strongest(service, MetricCatalog.ErrorRate, MetricCatalog.Errors) is { Direction: Direction.Up } a ? a : null,
+        Kpis.Throughput => anomalies.Strongest(service, MetricCatalog.Requests),
+        _ => anomalies.Strongest(service, MetricCatalog.LatencyP99, MetricCatalog.LatencyMean) is { Direction: Direction.Up } a ? a : null,
+    };
 }

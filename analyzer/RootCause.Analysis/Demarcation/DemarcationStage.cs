@@ -1,0 +1,56 @@
+using RootCause.Analysis.Detection;
+using RootCause.Contracts;
+using RootCause.Topology;
+
+namespace RootCause.Analysis.Demarcation;
+
+/// <summary>Stage 3: horizontal, then vertical and network demarcation; a specific cause demotes what it explains.</summary>
+internal static class DemarcationStage
+{
+    /// <summary>Position left to an entity whose deviation a more specific candidate explains.</summary>
+    private const double ExplainedPosition = 0.6;
+
+    public static DemarcationResult Run(TopologyGraph graph, AnomalyMap anomalies, string symptomService)
+    {
+        var (degraded, roots) = HorizontalDemarcation.Run(graph, anomalies, symptomService);
+        var scope = new Dictionary<string, int>(StringComparer.Ordinal) { [symptomService] = 0 };
+        var depth = 0;
+        foreach (var service in graph.DownstreamOf(symptomService))
+        {
+            scope[service] = ++depth;
+        }
+
+        var candidates = new CandidateSet();
+        foreach (var (service, _) in degraded)
+        {
+            var candidate = candidates.Get(new EntityRef(EntityKind.Service, service));
+            candidate.Signals.AddRange(ServiceAnomalies.Degradation(anomalies, candidate.Entity));
+            candidate.Position = roots.Contains(service) ? 1.0 : 0.35;
+            candidate.Reasons.Add(roots.Contains(service)
+                ? "degraded, and none of the services it calls degrades the same way"
+                : "degraded, but a service it calls degrades too");
+        }
+
+        VerticalDemarcation.Run(graph, anomalies, scope, degraded, candidates);
+        NetworkDemarcation.Run(graph, anomalies, scope, degraded, candidates);
+
+        // A specific cause (edge, node, instance) that explains an entity demotes it; decide from the
+        // positions before any demotion so the order of candidates does not matter.
+        var specific = candidates.All.Values.Where(c => c.Position >= 0.8 && c.Explains.Count > 0).ToList();
+        var demoted = specific.SelectMany(c => c.Explains.Select(e => (Explainer: c, Explained: e)))
+            .Where(p => p.Explained != p.Explainer.Entity && !p.Explainer.Explains.Contains(p.Explainer.Entity))
+            .Select(p => p.Explained)
+            .Where(e => !specific.Any(s => s.Entity == e && s.Position > 1.0))
+            .ToHashSet();
+        foreach (var entity in demoted)
+        {
+            if (candidates.All.TryGetValue(entity, out var c) && c.Position > ExplainedPosition)
+            {
+                c.Position = ExplainedPosition;
+                c.Reasons.Add("explained by a more specific cause");
+            }
+        }
+
+        return new DemarcationResult(degraded, roots, candidates.All);
+    }
+}

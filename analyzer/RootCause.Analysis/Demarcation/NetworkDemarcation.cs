@@ -1,0 +1,76 @@
+using RootCause.Analysis.Detection;
+using RootCause.Contracts;
+using RootCause.Topology;
+
+namespace RootCause.Analysis.Demarcation;
+
+/// <summary>
+/// Stage 3c: network edges between the instances of the services in scope. An edge with retransmits, RTT,
+/// drops, resets or connect failures is a candidate that explains its source's service; when failing
+/// connections converge on one destination instance, that instance is the candidate.
+/// </summary>
+internal static class NetworkDemarcation
+{
+    public static void Run(TopologyGraph graph, AnomalyMap anomalies, IReadOnlyDictionary<string, int> scope, IReadOnlyDictionary<string, int> degraded, CandidateSet candidates)
+    {
+        var failingByDestination = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        foreach (var edge in graph.NetworkEdges)
+        {
+            var source = graph.ServiceOf(edge.Source);
+            var destination = graph.ServiceOf(edge.Destination);
+            if (!(source is not null && scope.ContainsKey(source)) && !(destination is not null && scope.ContainsKey(destination)))
+            {
+                continue;
+            }
+
+            var entity = new EntityRef(EntityKind.NetworkEdge, edge.Name);
+            var signals = ServiceAnomalies.CauseSignals(anomalies, entity, ServiceAnomalies.Network).ToList();
+            if (signals.Count == 0)
+            {
+                continue;
+            }
+
+            var candidate = candidates.Get(entity);
+            candidate.Signals.AddRange(signals);
+            var sourceDegraded = source is not null && (degraded.ContainsKey(source) || ServiceAnomalies.IsDegraded(anomalies, new EntityRef(EntityKind.Instance, edge.Source)));
+            var callDegraded = source is not null && destination is not null &&
+                ServiceAnomalies.IsDegraded(anomalies, new EntityRef(EntityKind.CallEdge, new CallEdge(source, destination).Name));
+            candidate.Position = sourceDegraded || callDegraded ? 1.0 : 0.4;
+            candidate.Reasons.Add($"{string.Join(", ", signals.Select(s => s.Metric))} up between {edge.Source} and {edge.Destination}");
+            if (source is not null && candidate.Position >= 1.0)
+            {
+                candidate.Explains.Add(new EntityRef(EntityKind.Service, source));
+                candidate.Explains.Add(new EntityRef(EntityKind.Instance, edge.Source));
+            }
+
+            if (signals.Any(s => s.Metric is MetricCatalog.ConnectFailures or MetricCatalog.Resets))
+            {
+                if (!failingByDestination.TryGetValue(edge.Destination, out var list))
+                {
+                    failingByDestination[edge.Destination] = list = [];
+                }
+
+                list.Add(candidate);
+            }
+        }
+
+        foreach (var (destination, edges) in failingByDestination)
+        {
+            var instance = graph.Instance(destination) ?? graph.InstanceAt(destination);
+            if (instance is null)
+            {
+                continue;
+            }
+
+            var candidate = candidates.Get(new EntityRef(EntityKind.Instance, instance.Name));
+            candidate.Position = Math.Max(candidate.Position, 1.0 + Math.Min(0.2, 0.05 * edges.Count));
+            candidate.Signals.AddRange(edges.SelectMany(e => e.Signals));
+            candidate.Reasons.Add($"{edges.Count} connection(s) to it fail");
+            foreach (var e in edges)
+            {
+                candidate.Explains.Add(e.Entity);
+                candidate.Explains.UnionWith(e.Explains);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using RootCause.Analysis.Detection;
+using RootCause.Contracts;
+using RootCause.Topology;
+
+namespace RootCause.Analysis.Demarcation;
+
+/// <summary>
+/// Stage 3b: from degraded services down to their instances and nodes. An instance is a candidate when
+/// only some instances of its service degrade, or when its own resources deviate; a node is a candidate
+/// when its resources deviate, and explains the degraded instances it hosts.
+/// </summary>
+internal static class VerticalDemarcation
+{
+    public static void Run(TopologyGraph graph, AnomalyMap anomalies, IReadOnlyDictionary<string, int> scope, IReadOnlyDictionary<string, int> degraded, CandidateSet candidates)
+    {
+        var degradedInstances = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var service in scope.Keys)
+        {
+            var instances = graph.InstancesOf(service);
+            var bad = instances.Where(i => ServiceAnomalies.IsDegraded(anomalies, Instance(i.Name))).ToList();
+            degradedInstances.UnionWith(bad.Select(i => i.Name));
+            foreach (var instance in instances)
+            {
+                var entity = Instance(instance.Name);
+                var resources = ServiceAnomalies.CauseSignals(anomalies, entity, ServiceAnomalies.Resource).ToList();
+                var isBad = bad.Contains(instance);
+                var partial = isBad && bad.Count < instances.Count && degraded.ContainsKey(service);
+                if (!partial && resources.Count == 0)
+                {
+                    continue;
+                }
+
+                var candidate = candidates.Get(entity);
+                candidate.Signals.AddRange(resources);
+                candidate.Signals.AddRange(ServiceAnomalies.Degradation(anomalies, entity));
+                candidate.Position = Math.Max(candidate.Position, (partial, resources.Count > 0) switch
+                {
+                    (true, true) => 1.0,
+                    (true, false) => 0.8,
+                    (false, true) => isBad ? 0.9 : 0.3,
+                    _ => 0,
+                });
+                if (partial)
+                {
+                    candidate.Reasons.Add($"only {bad.Count} of {instances.Count} instances of {service} degrade");
+                    candidate.Explains.Add(new EntityRef(EntityKind.Service, service));
+                }
+            }
+        }
+
+        foreach (var node in scope.Keys.SelectMany(graph.NodesOf).Distinct(StringComparer.Ordinal))
+        {
+            var entity = new EntityRef(EntityKind.Node, node);
+            var resources = ServiceAnomalies.CauseSignals(anomalies, entity, ServiceAnomalies.Resource).ToList();
+            if (resources.Count == 0)
+            {
+                continue;
+            }
+
+            var hosted = graph.InstancesOn(node).Where(i => degradedInstances.Contains(i.Name)).ToList();
+            var ownCause = hosted.Count(i => ServiceAnomalies.CauseSignals(anomalies, Instance(i.Name), ServiceAnomalies.Resource).Any());
+            var candidate = candidates.Get(entity);
+            candidate.Signals.AddRange(resources);
+            candidate.Position = hosted.Count switch
+            {
+                >= 2 => 1.0 + Math.Min(0.2, 0.05 * hosted.Select(i => i.Service).Distinct().Count()),
+                1 when ownCause == 0 => 0.9,
+                _ => 0.4,
+            };
+            if (hosted.Count > 0)
+            {
+                candidate.Reasons.Add($"hosts {hosted.Count} degraded instance(s): {string.Join(", ", hosted.Select(i => i.Name).Take(5))}");
+            }
+
+            if (hosted.Count >= 2 || (hosted.Count == 1 && ownCause == 0))
+            {
+                foreach (var i in hosted)
+                {
+                    candidate.Explains.Add(Instance(i.Name));
+                    candidate.Explains.Add(new EntityRef(EntityKind.Service, i.Service));
+                }
+            }
+        }
+    }
+
+    private static EntityRef Instance(string name) => new(EntityKind.Instance, name);
+}

@@ -1,0 +1,86 @@
+using RootCause.Contracts;
+using RootCause.Topology;
+
+namespace RootCause.Analysis.Detection;
+
+/// <summary>
+/// Median/MAD detector: compares each interval of the incident window with the robust level and spread of
+/// the baseline before it. The onset is the first interval from which the series stays deviated
+/// (most of the following intervals beyond the threshold), so a single spike does not count.
+/// </summary>
+internal static class RobustDetector
+{
+    public const double MaxSeverity = 50;
+
+    public static SeriesAnomaly? Detect(SeriesKey key, double[] values, int baselineEnd, int windowEnd, double threshold)
+    {
+        var baseline = Finite(values, 0, baselineEnd);
+        if (baseline.Count < 5)
+        {
+            return null;
+        }
+
+        var median = Median(baseline);
+        var mad = Median(baseline.Select(v => Math.Abs(v - median)).ToList());
+        var sigma = Math.Max(1.4826 * mad, Math.Max(MetricNoiseFloor.Relative * Math.Abs(median), MetricNoiseFloor.Absolute(key.Metric)));
+
+        for (var onset = baselineEnd; onset < windowEnd; onset++)
+        {
+            if (double.IsNaN(values[onset]))
+            {
+                continue;
+            }
+
+            var z = (values[onset] - median) / sigma;
+            if (Math.Abs(z) < threshold)
+            {
+                continue;
+            }
+
+            var direction = z > 0 ? Direction.Up : Direction.Down;
+            var rest = Finite(values, onset, windowEnd);
+            var held = rest.Count(v => direction == Direction.Up ? (v - median) / sigma >= threshold : (median - v) / sigma >= threshold);
+            if (held * 3 < rest.Count * 2)
+            {
+                continue;
+            }
+
+            var observed = Median(rest);
+            var severity = Math.Min(MaxSeverity, Math.Abs(observed - median) / sigma);
+            if (severity < threshold)
+            {
+                continue;
+            }
+
+            return new SeriesAnomaly(key, direction, severity, onset, median, observed);
+        }
+
+        return null;
+    }
+
+    internal static List<double> Finite(double[] values, int from, int to)
+    {
+        var list = new List<double>(Math.Max(0, to - from));
+        for (var i = Math.Max(0, from); i < Math.Min(values.Length, to); i++)
+        {
+            if (double.IsFinite(values[i]))
+            {
+                list.Add(values[i]);
+            }
+        }
+
+        return list;
+    }
+
+    internal static double Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        values.Sort();
+        var mid = values.Count / 2;
+        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+}

@@ -1,0 +1,3 @@
+namespace RootCause.Analysis.FaultTrees;
+
+internal sealed record SourceEntry(SourceScalar Key, SourceNode Value);

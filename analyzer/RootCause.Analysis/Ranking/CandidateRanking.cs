@@ -1,0 +1,47 @@
+using RootCause.Analysis.Demarcation;
+using RootCause.Analysis.Detection;
+
+namespace RootCause.Analysis.Ranking;
+
+/// <summary>
+/// Stage 4: orders candidates by evidence: graph position (how specifically it explains the degraded
+/// services), the severity of its own signals, how closely its strongest signal follows the symptom, and
+/// whether it deviated no later than the symptom.
+/// </summary>
+internal static class CandidateRanking
+{
+    private const double PositionWeight = 0.40;
+    private const double SeverityWeight = 0.25;
+    private const double CorrelationWeight = 0.20;
+    private const double OnsetWeight = 0.15;
+
+    public static IReadOnlyList<RankedCandidate> Rank(IEnumerable<Candidate> candidates, Func<SeriesAnomaly, double[]?> seriesOf, double[]? symptomSeries, int symptomOnset, int windowEnd)
+    {
+        var ranked = new List<RankedCandidate>();
+        foreach (var candidate in candidates)
+        {
+            var strongest = candidate.Strongest;
+            if (strongest is null)
+            {
+                continue;
+            }
+
+            var severity = Math.Log(1 + strongest.Severity) / Math.Log(1 + RobustDetector.MaxSeverity);
+            var series = seriesOf(strongest);
+            var correlation = series is null || symptomSeries is null ? 0 : Math.Abs(Correlation.Pearson(series, symptomSeries, windowEnd));
+            var earliest = candidate.Signals.Min(s => s.OnsetIndex);
+            var onset = earliest <= symptomOnset ? 1.0 : Math.Max(0, 1 - ((earliest - symptomOnset) / 5.0));
+            var score = (PositionWeight * Math.Min(candidate.Position, 1.2) / 1.2)
+                + (SeverityWeight * severity)
+                + (CorrelationWeight * correlation)
+                + (OnsetWeight * onset);
+            ranked.Add(new RankedCandidate(candidate, Math.Round(score, 4), severity, correlation, onset));
+        }
+
+        return ranked
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Candidate.Entity.Kind)
+            .ThenBy(r => r.Candidate.Entity.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+}
