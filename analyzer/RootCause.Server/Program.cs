@@ -5,6 +5,11 @@ using RootCause.Server.Cli;
 var root = new RootCommand("RootCause: root-cause analysis for microservice incidents")
 {
     ServeCommand.Create(),
+    FaultTreesCommand.Create(),
+    EvalCommand.Create(),
+    DetectCommand.Create(),
+    DrillDownCommand.Create(),
+    SimulateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -24,9 +24,9 @@ internal static class YamlSourceReader
             return null;
         }
 
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -55,10 +55,11 @@ internal static class YamlSourceReader
             diagnostics.Add(ToMark(e.Start), "YAML syntax error: " + SyntaxMessage(e));
             return null;
         }
-        catch (Exception e)
+        catch (Exception)
         {
-            // The parser should only throw YamlException; anything else is still bad input, not a crash.
-            diagnostics.Add(SourceMark.FileStart, "could not read the YAML: " + e.Message);
+            // YamlDotNet throws other exceptions for some malformed input (an unclosed flow mapping spanning
+            // lines gives InvalidOperationException); the last event it parsed is where the trouble starts.
+            diagnostics.Add(ToMark(parser.LastGood), "YAML syntax error: the document is malformed after this point");
             return null;
         }
     }
@@ -163,5 +164,23 @@ internal static class YamlSourceReader
         var message = e.Message;
         var separator = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith("(Line", StringComparison.Ordinal) && separator >= 0 ? message[(separator + 3)..] : message;
+    }
+
+    /// <summary>Remembers where the last event that parsed cleanly ended, for errors the parser reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastGood { get; private set; } = new(0, 1, 1);
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current)
+            {
+                LastGood = current.End;
+            }
+
+            return inner.MoveNext();
+        }
     }
 }

@@ -36,7 +36,7 @@ internal static class ReportSummary
         else
         {
             var top = causes[0];
-            var signal = top.Evidence.FirstOrDefault();
+            var signal = top.Evidence.Count > 0 ? top.Evidence[0] : null;
             text.Add($"The most likely root cause is {top.Entity} ({top.FaultTitle})" +
                 (signal is null ? "." : $": {signal.Metric} of {signal.Entity.Name} went from {Value(signal.Metric, signal.Baseline)} to {Value(signal.Metric, signal.Observed)} from {Time(signal.Onset)}."));
         }

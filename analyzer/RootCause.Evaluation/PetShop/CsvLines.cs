@@ -1,18 +1,32 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace RootCause.Evaluation.PetShop;
 
-/// <summary>Reads a CSV file as raw records with the line each starts on; quoting follows RFC 4180.</summary>
+/// <summary>Reads a CSV file as raw records with the line each starts on; RFC 4180 quoting, bad quoting is an error.</summary>
 internal static class CsvLines
 {
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = false,
+        Mode = CsvMode.Rfc4180,
+        SkipEmptyLines = true,
+        TrackLineNumbers = true,
+        DetectSeparatorHint = false,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        // Ragged rows are reported by the readers, which know what width to expect and can say so.
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        FormatProvider = CultureInfo.InvariantCulture,
+        MaxRecordSize = 16 * 1024 * 1024,
+    };
+
     public static IReadOnlyList<(int Line, string[] Cells)> Read(string path)
     {
         string text;
         try
         {
-            text = System.IO.File.ReadAllText(path);
+            text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -24,27 +38,18 @@ internal static class CsvLines
 
     public static IReadOnlyList<(int Line, string[] Cells)> Parse(string path, string text)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
-            Mode = CsvMode.RFC4180,
-            BadDataFound = args => throw new DatasetFormatException(path, args.Context.Parser?.RawRow ?? 0, $"malformed CSV field: {Shorten(args.Field)}"),
-        };
         var rows = new List<(int, string[])>();
-        using var reader = new StringReader(text);
-        using var parser = new CsvParser(reader, config);
         try
         {
-            while (parser.Read())
+            using var reader = CsvReader.FromText(text, Options);
+            while (reader.Read())
             {
-                rows.Add((parser.RawRow, parser.Record ?? []));
+                rows.Add(((int)reader.LineNumber, reader.Current.ToArray()));
             }
         }
-        catch (CsvHelperException e) when (e is not DatasetFormatException)
+        catch (CsvFormatException e)
         {
-            throw new DatasetFormatException(path, parser.RawRow, $"malformed CSV: {e.GetType().Name}");
+            throw new DatasetFormatException(path, (int)e.LineNumber, $"malformed CSV: {e.Message}");
         }
 
         return rows;

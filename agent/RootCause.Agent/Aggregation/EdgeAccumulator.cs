@@ -1,0 +1,26 @@
+using RootCause.Contracts;
+
+namespace RootCause.Agent.Aggregation;
+
+/// <summary>TCP counters of one network edge over one interval.</summary>
+internal sealed class EdgeAccumulator
+{
+    public long Connects { get; set; }
+
+    public long ConnectFailures { get; set; }
+
+    public long Retransmits { get; set; }
+
+    public double RttSumSeconds { get; set; }
+
+    public long RttSamples { get; set; }
+
+    public long Resets { get; set; }
+
+    public long BytesSent { get; set; }
+
+    public long BytesReceived { get; set; }
+
+    public NetworkSample ToSample(string source, string destination) =>
+        new(source, destination, Connects, ConnectFailures, Retransmits, RttSumSeconds, RttSamples, Resets, 0, BytesSent, BytesReceived);
+}

@@ -1,0 +1,39 @@
+namespace RootCause.Agent.Connections;
+
+/// <summary>The agent's own health: what it decoded, dropped, could not parse, and how full its tables are.</summary>
+internal sealed class AgentCounters
+{
+    public long Records { get; set; }
+
+    public long DataEvents { get; set; }
+
+    public long ConnectionEvents { get; set; }
+
+    public long TruncatedRecords { get; set; }
+
+    public long InvalidRecords { get; set; }
+
+    public long UnknownRecords { get; set; }
+
+    /// <summary>Data for a connection the agent never saw open (opened before start, or its open was lost).</summary>
+    public long OrphanData { get; set; }
+
+    public long ParseFailures { get; set; }
+
+    public long UnpairedMessages { get; set; }
+
+    /// <summary>Connections refused because the user-space table was full.</summary>
+    public long ConnectionTableFull { get; set; }
+
+    /// <summary>Connections dropped after being idle too long without a close.</summary>
+    public long ConnectionsExpired { get; set; }
+
+    public long OpenConnections { get; set; }
+
+    public long ExchangesCompleted { get; set; }
+
+    public override string ToString() =>
+        $"records={Records} data={DataEvents} conn={ConnectionEvents} truncated={TruncatedRecords} invalid={InvalidRecords} unknown={UnknownRecords} " +
+        $"orphan_data={OrphanData} parse_failures={ParseFailures} unpaired={UnpairedMessages} table_full={ConnectionTableFull} " +
+        $"expired={ConnectionsExpired} open={OpenConnections} exchanges={ExchangesCompleted}";
+}

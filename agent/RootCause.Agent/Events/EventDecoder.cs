@@ -1,0 +1,107 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace RootCause.Agent.Events;
+
+/// <summary>Decodes ring-buffer records. Records are hostile input: every length is checked against the record.</summary>
+internal static class EventDecoder
+{
+    static EventDecoder()
+    {
+        // The C structs and these mirrors must agree byte for byte.
+        if (Marshal.SizeOf<RcDataEventHeader>() != RcDataEventHeader.Size || Marshal.SizeOf<RcConnEvent>() != RcConnEvent.Size)
+        {
+            throw new InvalidOperationException("Event struct mirrors do not match bpf/include/rc_events.h");
+        }
+    }
+
+    public static DecodeResult Decode(ReadOnlySpan<byte> record, IEventSink sink)
+    {
+        if (record.IsEmpty)
+        {
+            return DecodeResult.Truncated;
+        }
+
+        var kind = (EventKind)record[0];
+        switch (kind)
+        {
+            case EventKind.Data:
+                return DecodeData(record, sink);
+            case EventKind.Open:
+            case EventKind.ConnectFailure:
+            case EventKind.Close:
+            case EventKind.Stats:
+            case EventKind.Retransmit:
+            case EventKind.Reset:
+                return DecodeConnection(record, sink);
+            default:
+                return DecodeResult.UnknownKind;
+        }
+    }
+
+    private static DecodeResult DecodeData(ReadOnlySpan<byte> record, IEventSink sink)
+    {
+        if (record.Length < RcDataEventHeader.Size)
+        {
+            return DecodeResult.Truncated;
+        }
+
+        var header = MemoryMarshal.Read<RcDataEventHeader>(record);
+        var available = record.Length - RcDataEventHeader.Size;
+        if (header.Captured > RcDataEventHeader.PayloadMax || header.Captured > header.Length)
+        {
+            return DecodeResult.Invalid;
+        }
+
+        if (header.Captured > available)
+        {
+            return DecodeResult.Truncated;
+        }
+
+        var direction = (DataDirection)(header.Direction & 0x7f);
+        if (direction is not (DataDirection.Egress or DataDirection.Ingress))
+        {
+            return DecodeResult.Invalid;
+        }
+
+        var afterLoss = (header.Direction & RcDataEventHeader.AfterLossFlag) != 0;
+        sink.OnData(header.ConnectionId, direction, afterLoss, header.Length, (long)header.TimestampNs,
+            record.Slice(RcDataEventHeader.Size, header.Captured));
+        return DecodeResult.Decoded;
+    }
+
+    private static DecodeResult DecodeConnection(ReadOnlySpan<byte> record, IEventSink sink)
+    {
+        if (record.Length < RcConnEvent.Size)
+        {
+            return DecodeResult.Truncated;
+        }
+
+        var e = MemoryMarshal.Read<RcConnEvent>(record);
+        if (e.Family is not (2 or 10) && e.Kind != (byte)EventKind.Stats)
+        {
+            return DecodeResult.Invalid;
+        }
+
+        ReadOnlySpan<byte> comm = e.Comm;
+        var end = comm.IndexOf((byte)0);
+        var name = Encoding.UTF8.GetString(end >= 0 ? comm[..end] : comm);
+        var family = e.Family is 2 or 10 ? e.Family : (byte)2;
+        sink.OnConnection(new ConnectionEvent(
+            (EventKind)e.Kind,
+            e.Role <= 2 ? (ConnectionRole)e.Role : ConnectionRole.Unknown,
+            e.Pid,
+            e.ConnectionId,
+            (long)e.TimestampNs,
+            Endpoint.From(family, e.LocalAddress, e.LocalPort),
+            Endpoint.From(family, e.RemoteAddress, e.RemotePort),
+            e.SrttMicroseconds,
+            e.BytesAcked,
+            e.BytesReceived,
+            e.TotalRetransmits,
+            e.Fd,
+            name,
+            e.Flags));
+        return DecodeResult.Decoded;
+    }
+}

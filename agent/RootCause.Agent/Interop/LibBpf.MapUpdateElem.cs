@@ -1,0 +1,10 @@
+using System.Runtime.InteropServices;
+
+namespace RootCause.Agent.Interop;
+
+internal static partial class LibBpf
+{
+    /// <summary>int bpf_map__update_elem(const struct bpf_map *map, const void *key, size_t key_sz, const void *value, size_t value_sz, __u64 flags).</summary>
+    [LibraryImport(Library, EntryPoint = "bpf_map__update_elem")]
+    public static unsafe partial int MapUpdateElem(BpfMapHandle map, void* key, nuint keySize, void* value, nuint valueSize, ulong flags);
+}

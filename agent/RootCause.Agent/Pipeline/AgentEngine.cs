@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using RootCause.Agent.Aggregation;
+using RootCause.Agent.Connections;
+using RootCause.Agent.Loading;
+using RootCause.Contracts;
+
+namespace RootCause.Agent.Pipeline;
+
+/// <summary>
+/// The drain thread: waits on the ring buffer (the kernel wakes it only when a quarter of the ring is
+/// full, otherwise the poll timeout does), feeds every record to the <see cref="EventProcessor"/>, and
+/// closes an interval into a <see cref="MetricBatch"/> on time. The processor is touched by this thread only.
+/// </summary>
+internal sealed class AgentEngine : IRecordConsumer, IDisposable
+{
+    private readonly AgentOptions options;
+    private readonly EventProcessor processor;
+    private readonly ResourceSampler sampler = new();
+    private readonly TimeProvider time;
+    private readonly Action<MetricBatch> publish;
+    private readonly Action<string> log;
+    private readonly ConcurrentQueue<TaskCompletionSource<MetricBatch>> flushRequests = new();
+    private BpfSession? session;
+    private Thread? thread;
+    private volatile bool stopping;
+    private DateTimeOffset intervalStart;
+    private long intervalStartTimestamp;
+
+    public AgentEngine(AgentOptions options, EventProcessor processor, TimeProvider time, Action<MetricBatch> publish, Action<string> log)
+    {
+        this.options = options;
+        this.processor = processor;
+        this.time = time;
+        this.publish = publish;
+        this.log = log;
+    }
+
+    public IReadOnlyList<string> Programs => session?.Programs ?? [];
+
+    /// <summary>Loads and attaches the programs, then starts draining. Throws <see cref="BpfLoadException"/>.</summary>
+    public void Start()
+    {
+        session = BpfSession.Open(this, options.ExcludedPid);
+        intervalStart = time.GetUtcNow();
+        intervalStartTimestamp = time.GetTimestamp();
+        thread = new Thread(Run) { IsBackground = true, Name = "rootcause-bpf-drain" };
+        thread.Start();
+    }
+
+    /// <summary>Ends the current interval now (after draining what the kernel already wrote) and returns its batch.</summary>
+    public Task<MetricBatch> FlushNowAsync()
+    {
+        var request = new TaskCompletionSource<MetricBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
+        flushRequests.Enqueue(request);
+        return request.Task;
+    }
+
+    public KernelCounters? KernelCounters => session?.ReadCounters();
+
+    public AgentCounters Counters => processor.Counters;
+
+    void IRecordConsumer.OnRecord(ReadOnlySpan<byte> record) => processor.ProcessRecord(record);
+
+    public void Dispose()
+    {
+        stopping = true;
+        thread?.Join();
+        session?.Dispose();
+        while (flushRequests.TryDequeue(out var request))
+        {
+            request.TrySetCanceled();
+        }
+    }
+
+    private void Run()
+    {
+        var pollMilliseconds = (int)Math.Max(1, options.PollTimeout.TotalMilliseconds);
+        while (!stopping)
+        {
+            try
+            {
+                // poll() drains only rings whose epoll fired, and the probes suppress most wake-ups: drain
+                // explicitly after every wait.
+                session!.Poll(pollMilliseconds);
+                session.Consume();
+                while (flushRequests.TryDequeue(out var request))
+                {
+                    session.Consume();
+                    request.TrySetResult(CloseInterval());
+                }
+
+                if (time.GetElapsedTime(intervalStartTimestamp) >= options.Interval)
+                {
+                    publish(CloseInterval());
+                }
+            }
+            catch (Exception e)
+            {
+                // The drain loop must survive anything a record or a publisher throws.
+                log($"agent: drain loop error: {e.GetType().Name}: {e.Message}");
+            }
+        }
+    }
+
+    private MetricBatch CloseInterval()
+    {
+        var now = time.GetUtcNow();
+        var seconds = Math.Max(0.001, (now - intervalStart).TotalSeconds);
+        var nowNs = (long)(time.GetTimestamp() * (1e9 / time.TimestampFrequency));
+        var resources = sampler.Sample(processor.ActiveInstances, options.Node);
+        var batch = processor.Flush(options.AgentId, intervalStart, seconds, resources, nowNs);
+        log($"agent: interval {intervalStart:O} {seconds:F1}s golden={batch.Golden.Count} calls={batch.Calls.Count} edges={batch.Network.Count} " +
+            $"| {processor.Counters} | {session?.ReadCounters()}");
+        intervalStart = now;
+        intervalStartTimestamp = time.GetTimestamp();
+        return batch;
+    }
+}

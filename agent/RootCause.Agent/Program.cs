@@ -1,0 +1,3 @@
+using RootCause.Agent;
+
+return await AgentCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,125 @@
+namespace RootCause.Analysis.Detection.Streaming;
+
+/// <summary>
+/// Streaming anomaly detector for one series: each <see cref="Update"/> takes the next value and returns a
+/// score in [0,1] using only the past (no look-ahead), in constant memory. An ensemble of a robust
+/// level/spread model, spectral residual saliency, a two-sided CUSUM and new-extreme detection feeds an
+/// anomaly likelihood that calibrates the score to the series' own history.
+/// </summary>
+public sealed class StreamingDetector
+{
+    private readonly StreamingDetectorOptions _options;
+    private readonly RobustLevel _fast;
+    private readonly RobustLevel _slow;
+    private readonly SpectralResidual _spectral;
+    private readonly PageCusum _cusum;
+    private readonly AnomalyLikelihood _likelihood;
+    private readonly SurpriseRecord _record;
+    private double _min = double.PositiveInfinity;
+    private double _max = double.NegativeInfinity;
+    private readonly double _edgeDecay;
+    private double _recentScore;
+
+    public StreamingDetector(StreamingDetectorOptions? options = null)
+    {
+        _options = options ?? StreamingDetectorOptions.Default;
+        _fast = new RobustLevel(_options.FastRate, _options.FastSpreadRate, _options.Clip);
+        _slow = new RobustLevel(_options.SlowRate, _options.SlowRate, _options.Clip);
+        _spectral = new SpectralResidual(_options.SpectralLength, _options.SpectralExtension);
+        _cusum = new PageCusum(_options.CusumDrift, _options.CusumAlarm);
+        _likelihood = new AnomalyLikelihood(_options.LikelihoodWindow, _options.LikelihoodRate, _options.LikelihoodMinSpread);
+        _edgeDecay = _options.EdgeHalfLife > 0 ? Math.Pow(0.5, 1.0 / _options.EdgeHalfLife) : 0;
+        _record = new SurpriseRecord(_options.RecordHalfLife, _options.LikelihoodRate, _options.RecordAverageMultiple);
+    }
+
+    /// <summary>Values seen so far (non-finite values are skipped and not counted).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The newest value's deviation from the slow baseline in robust spreads (signed: the direction).</summary>
+    public double Deviation { get; private set; }
+
+    /// <summary>The slow baseline level before the newest value.</summary>
+    public double Baseline { get; private set; }
+
+    /// <summary>Scores every value of <paramref name="values"/> as streaming would: the batch form of <see cref="Update"/>.</summary>
+    public static double[] ScoreAll(ReadOnlySpan<double> values, StreamingDetectorOptions? options = null)
+    {
+        var detector = new StreamingDetector(options);
+        var scores = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            scores[i] = detector.Update(values[i]);
+        }
+
+        return scores;
+    }
+
+    /// <summary>Learns the next value and returns its anomaly score in [0,1]; a non-finite value scores 0 and is not learned.</summary>
+    public double Update(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return 0;
+        }
+
+        Count++;
+        var o = _options;
+        var floor = 1e-9 + (1e-6 * Math.Abs(_slow.Level));
+
+        var levelZ = Math.Abs(_fast.Residual(value)) / Math.Max(1.2533 * _fast.Spread, floor);
+        _fast.Learn(value);
+
+        Baseline = _slow.Level;
+        Deviation = _slow.Residual(value) / Math.Max(1.2533 * _slow.Spread, floor);
+        var cusum = _cusum.Update(Math.Clamp(Deviation, -o.Clip * 2, o.Clip * 2));
+        _slow.Learn(value);
+
+        var saliency = _spectral.Update(value);
+
+        var range = _max - _min;
+        var outside = Count > 1 && (value > _max + (o.RangeTolerance * range) || value < _min - (o.RangeTolerance * range));
+        _min = Math.Min(_min, value);
+        _max = Math.Max(_max, value);
+
+        var bounded = o.Calibration == 0;
+        var level = levelZ / o.LevelSaturation;
+        var spectral = saliency / o.SpectralSaturation;
+        if (bounded)
+        {
+            level = Math.Min(1, level);
+            spectral = Math.Min(1, spectral);
+            cusum = Math.Min(1, cusum);
+        }
+
+        var surprise = Math.Max(
+            Math.Max(o.LevelWeight * level, o.SpectralWeight * spectral),
+            Math.Max(o.CusumWeight * cusum, outside ? o.RangeWeight * (bounded ? 1 : 1 + level) : 0));
+
+        // The first points have no spread yet: their surprises are meaningless and would poison the record.
+        if (Count <= o.Settle)
+        {
+            return 0;
+        }
+
+        if (o.LogSurprise)
+        {
+            surprise = Math.Log(1 + surprise);
+        }
+
+        var score = bounded ? _likelihood.Update(surprise) : _record.Update(surprise);
+        if (Count <= o.Warmup)
+        {
+            return 0;
+        }
+
+        if (o.EdgeHalfLife > 0)
+        {
+            // Report the rising edge of an event: a score counts only while it beats the recent scores.
+            var previous = _recentScore;
+            _recentScore = Math.Max(_recentScore * _edgeDecay, score);
+            return score > previous ? score : score * o.SuppressionFactor;
+        }
+
+        return score;
+    }
+}

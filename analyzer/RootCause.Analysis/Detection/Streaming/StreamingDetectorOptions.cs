@@ -1,0 +1,86 @@
+namespace RootCause.Analysis.Detection.Streaming;
+
+/// <summary>
+/// The detector's parameters. They are fixed here and identical for every series: nothing is fitted per
+/// series or per data set (the NAB evaluation tunes only its one corpus-wide threshold per profile).
+/// </summary>
+public sealed record StreamingDetectorOptions
+{
+    /// <summary>The detection threshold: NAB's corpus-wide optimum for the standard profile (see docs/accuracy.md).</summary>
+    public const double DefaultThreshold = 0.077377;
+
+    public static StreamingDetectorOptions Default { get; } = new();
+
+    /// <summary>Rate of the fast level that predicts the next value.</summary>
+    public double FastRate { get; init; } = 0.1;
+
+    /// <summary>Rate of the fast level's spread.</summary>
+    public double FastSpreadRate { get; init; } = 0.01;
+
+    /// <summary>Rate of the slow baseline the CUSUM compares against.</summary>
+    public double SlowRate { get; init; } = 0.005;
+
+    /// <summary>Residuals beyond this many spreads are clipped when learning.</summary>
+    public double Clip { get; init; } = 4;
+
+    /// <summary>FFT length of the spectral residual (a power of two), including the extension.</summary>
+    public int SpectralLength { get; init; } = 64;
+
+    /// <summary>Extrapolated points appended after the newest one.</summary>
+    public int SpectralExtension { get; init; } = 5;
+
+    public double CusumDrift { get; init; } = 1.0;
+
+    public double CusumAlarm { get; init; } = 12;
+
+    /// <summary>Tolerance, as a share of the range seen so far, before a new minimum or maximum counts.</summary>
+    public double RangeTolerance { get; init; } = 0.05;
+
+    /// <summary>Standardised deviation that saturates the level component.</summary>
+    public double LevelSaturation { get; init; } = 1;
+
+    /// <summary>Spectral saliency ratio that saturates the spectral component.</summary>
+    public double SpectralSaturation { get; init; } = 0.5;
+
+    public double LevelWeight { get; init; } = 1;
+
+    public double SpectralWeight { get; init; } = 1;
+
+    public double CusumWeight { get; init; } = 1;
+
+    public double RangeWeight { get; init; } = 1;
+
+    /// <summary>Points whose surprise is averaged by the likelihood.</summary>
+    public int LikelihoodWindow { get; init; } = 10;
+
+    public double LikelihoodRate { get; init; } = 1.0 / 2000;
+
+    public double LikelihoodMinSpread { get; init; } = 0.03;
+
+    /// <summary>0: anomaly likelihood over bounded surprises; 1 (default): surprise against the recent record.</summary>
+    public int Calibration { get; init; } = 1;
+
+    /// <summary>Compare log(1 + surprise): a tenfold surprise should not dwarf every later event.</summary>
+    public bool LogSurprise { get; init; } = true;
+
+    /// <summary>Half-life, in points, of the surprise record a new surprise must beat.</summary>
+    public double RecordHalfLife { get; init; } = 2000;
+
+    /// <summary>The record is at least this multiple of the long-run average surprise.</summary>
+    public double RecordAverageMultiple { get; init; } = 1;
+
+    /// <summary>Points whose surprise is not even learned (the spreads are still forming).</summary>
+    public int Settle { get; init; } = 50;
+
+    /// <summary>Points during which the detector only learns.</summary>
+    public int Warmup { get; init; } = 200;
+
+    /// <summary>
+    /// Half-life, in points, of the recent maximum score: a score below it is a continuation of an event
+    /// already reported and is damped by <see cref="SuppressionFactor"/>. 0 turns this off.
+    /// </summary>
+    public double EdgeHalfLife { get; init; } = 50;
+
+    /// <summary>Factor applied to scores that do not beat the recent maximum.</summary>
+    public double SuppressionFactor { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace RootCause.Server.Analyses;
+
+public enum AnalysisStatus
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+}

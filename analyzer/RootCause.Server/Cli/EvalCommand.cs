@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RootCause.Analysis;
+using RootCause.Evaluation.PetShop;
+using RootCause.Evaluation.PetShop.Scoring;
+using RootCause.Server.Hosting;
+
+namespace RootCause.Server.Cli;
+
+/// <summary>`rootcause eval petshop`: scores the analyzer on the PetShop dataset with the dataset's own protocol.</summary>
+internal static class EvalCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo?>("--data")
+        {
+            Description = "The PetShop dataset folder (default: $ROOTCAUSE_HOME/../shared/datasets/petshop)",
+        };
+        var json = new Option<bool>("--json") { Description = "Print every result as JSON instead of tables" };
+        var faultTrees = new Option<DirectoryInfo?>("--fault-trees")
+        {
+            Description = "Fault-tree directory (default: $ROOTCAUSE_HOME/fault-trees, else fault-trees beside the binary)",
+        };
+        var temporalNormal = new Option<string>("--temporal-normal")
+        {
+            Description = "Normal data the temporal scenarios (which have none) borrow as baseline: low_traffic, high_traffic or none",
+            DefaultValueFactory = _ => PetShopEvaluationSettings.Default.TemporalNormalFrom ?? "none",
+        };
+        temporalNormal.AcceptOnlyFromAmong("low_traffic", "high_traffic", "none");
+
+        var petshop = new Command("petshop", "Top-1/top-3 recall and specificity on PetShop (amazon-science/petshop-root-cause-analysis)") { data, json, faultTrees, temporalNormal };
+        petshop.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            parse.GetValue(data)?.FullName ?? DefaultDataPath(),
+            parse.GetValue(json),
+            parse.GetValue(faultTrees)?.FullName ?? FaultTreeDirectory.Default(),
+            parse.GetValue(temporalNormal) is "none" ? null : parse.GetValue(temporalNormal),
+            cancellationToken)));
+        return new Command("eval", "Evaluate the analyzer on public datasets") { petshop, EvalNabCommand.Create(), EvalRiskLocCommand.Create() };
+    }
+
+    private static string? DefaultDataPath()
+    {
+        var home = Environment.GetEnvironmentVariable(FaultTreeDirectory.EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(home) ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "datasets", "petshop"));
+    }
+
+    private static int Run(string? dataPath, bool asJson, string faultTreeDirectory, string? temporalNormal, CancellationToken cancellationToken)
+    {
+        if (dataPath is null)
+        {
+            Console.Error.WriteLine("rootcause eval petshop: give --data PATH (or set ROOTCAUSE_HOME)");
+            return 2;
+        }
+
+        var trees = FaultTreeDirectory.Load(faultTreeDirectory);
+        if (!trees.Succeeded)
+        {
+            Console.Error.WriteLine($"rootcause eval petshop: the fault trees in {faultTreeDirectory} do not load");
+            foreach (var error in trees.Errors)
+            {
+                Console.Error.WriteLine(error.ToString());
+            }
+
+            return 1;
+        }
+
+        PetShopDataset dataset;
+        try
+        {
+            dataset = PetShopDataset.Load(dataPath);
+        }
+        catch (DatasetFormatException e)
+        {
+            Console.Error.WriteLine($"rootcause eval petshop: {e.Message}");
+            return 1;
+        }
+
+        var options = PetShopEvaluationSettings.FiveMinuteOptions;
+        var settings = PetShopEvaluationSettings.Default with { TemporalNormalFrom = temporalNormal };
+        var analyzer = new RootCauseAnalyzer(trees.Set, options, TimeProvider.System);
+        Console.Error.WriteLine($"rootcause eval petshop: {dataset.Scenarios.Sum(s => s.Issues.Count)} issues from {dataset.Root}");
+        PetShopEvaluationResult result;
+        try
+        {
+            result = new PetShopEvaluator(analyzer, settings).Run(dataset, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("rootcause eval petshop: cancelled");
+            return 130;
+        }
+
+        Console.Out.Write(asJson ? JsonSerializer.Serialize(result, Json) + "\n" : Text(result));
+        return 0;
+    }
+
+    private static string Text(PetShopEvaluationResult result)
+    {
+        var o = result.Options;
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"PetShop evaluation: {result.Dataset}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"analyzer options: baseline {o.Baseline}, lookback {o.Lookback}, after {o.After}, min severity {o.MinSeverity}, max root causes {o.MaxRootCauses}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"temporal scenarios' baseline: {result.Settings.TemporalNormalFrom ?? "their own rows only"} (the dataset has no temporal normal data); specificity: every {result.Settings.SpecificityEvery} over noissue data");
+        sb.AppendLine();
+        sb.Append(ScoreTable.ToText(result.Rows));
+        var failed = result.Issues.Count(i => i.Error is not null) + result.Specificity.Count(c => c.Error is not null);
+        if (failed > 0)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{failed} analyses failed; first: {result.Issues.Select(i => i.Error).Concat(result.Specificity.Select(c => c.Error)).First(e => e is not null)}");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("per issue (rank of the truth among our services; top-3 causes as reported):");
+        foreach (var i in result.Issues)
+        {
+            var mark = i.InTop(1) ? "top1" : i.InTop(3) ? "top3" : "miss";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{mark} {i.Scenario}/{i.Split}/{i.Issue} {i.TargetNode} {i.Metric} truth={i.Truth} rank={i.TruthRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} outcome={i.Outcome?.ToString() ?? "error"}");
+            foreach (var cause in i.TopCauses)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"      {cause}");
+            }
+
+            if (i.Error is not null)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"      error: {i.Error}");
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release --project bench/RootCause.Benchmarks -- --filter '*'` runs every benchmark;
+// see docs/benchmarks.md for the commands behind each published figure.
+if (args.Length > 0 && args[0] == RootCause.Benchmarks.DrillDown.DrillDownCompare.Verb)
+{
+    Environment.ExitCode = RootCause.Benchmarks.DrillDown.DrillDownCompare.Run(args[1..]);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,44 @@
+using RootCause.Agent.Connections;
+using RootCause.Agent.Identity;
+using RootCause.Agent.Pipeline;
+using RootCause.Contracts;
+
+namespace RootCause.Agent.Tests.Kernel;
+
+/// <summary>
+/// The real agent engine loaded into the kernel once for all kernel tests. It watches this test process too
+/// (no pid excluded), because the test's own loopback server and client are what it must see.
+/// </summary>
+public sealed class KernelAgentFixture : IDisposable
+{
+    private readonly Lock gate = new();
+    private AgentEngine? engine;
+
+    internal AgentEngine Engine
+    {
+        get
+        {
+            lock (gate)
+            {
+                if (engine is null)
+                {
+                    var processor = new EventProcessor("test-node", new ServiceResolver("test-node", ServiceMapping.Empty, NoPods.Instance), new ProcFsProcessSource());
+                    var options = new AgentOptions("test-agent", "test-node", TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(20), ExcludedPid: 0);
+                    var started = new AgentEngine(options, processor, TimeProvider.System, _ => { }, _ => { });
+                    started.Start();
+                    engine = started;
+                }
+
+                return engine;
+            }
+        }
+    }
+
+    /// <summary>Starts a fresh interval: what happened before the test does not count in it.</summary>
+    internal async Task ResetAsync() => await Engine.FlushNowAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>Closes the interval the test ran in and returns its batch.</summary>
+    internal async Task<MetricBatch> CollectAsync() => await Engine.FlushNowAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+    public void Dispose() => engine?.Dispose();
+}
