@@ -10,6 +10,8 @@ var root = new RootCommand("RootCause: root-cause analysis for microservice inci
     DetectCommand.Create(),
     DrillDownCommand.Create(),
     SimulateCommand.Create(),
+    AnalyzeCommand.Create(),
+    DemoCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

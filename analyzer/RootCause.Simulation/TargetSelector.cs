@@ -81,8 +81,10 @@ internal static class TargetSelector
                     }
                 }
 
-                var cut = edges.Select(e => e.Reach).OrderDescending().Take(Math.Max(8, edges.Count / 20)).Min();
-                return edges.Where(e => e.Reach >= cut && world.Instances[e.I].Node != world.Instances[e.J].Node)
+                // Only the busiest cross-node links: in a big graph almost every edge carries a sliver of traffic.
+                edges.RemoveAll(e => world.Instances[e.I].Node == world.Instances[e.J].Node);
+                var cut = edges.Select(e => e.Reach).OrderDescending().Take(MaxProbes).DefaultIfEmpty(0).Min();
+                return edges.Where(e => e.Reach >= cut)
                     .Select(e => ForEdge(world, template, e.I, e.J));
             default:
                 throw new ArgumentOutOfRangeException(nameof(template), template.Kind, "unknown fault kind");

@@ -9,6 +9,7 @@ namespace RootCause.Analysis.DrillDown;
 internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
 {
     private const int DenseKeyLimit = 1 << 22;
+    private static readonly double Gamma = double.Parse(Environment.GetEnvironmentVariable("DD_GAMMA") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
 
     public List<RootCauseCandidate> Run()
     {
@@ -188,12 +189,18 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
         return new RootCauseCandidate(cuboid, codes, evidence[best], effect[best]);
     }
 
-    /// <summary>Half the drop in squared standardised misfit when the leaf's expectation is scaled by the effect, capped.</summary>
+    /// <summary>
+    /// A leaf's say for a cause: when the effect fits it better than "nothing changed", the share of its null
+    /// misfit the effect removes, times that misfit (half of it, in nats) capped; otherwise the misfit the
+    /// effect adds, capped. The share matters: a leaf far off its forecast would otherwise reward any effect
+    /// that nudges it, and a broad element with a timid effect would beat the right narrow one.
+    /// </summary>
     private double LeafEvidence(int leaf, double effect, double cap)
     {
         var misfit = cube.Real[leaf] - (effect * cube.Expected[leaf]);
-        var gain = (cube.NullMisfit[leaf] - (misfit * misfit / cube.Variance[leaf])) / 2;
-        return Math.Clamp(gain, -cap, cap);
+        var before = cube.NullMisfit[leaf] / 2;
+        var gain = before - (misfit * misfit / cube.Variance[leaf] / 2);
+        return gain >= 0 ? Math.Min(before, cap) * Math.Pow(gain / before, Gamma) : Math.Max(gain, -cap);
     }
 
     /// <summary>Group id of every live leaf in the cuboid (-1 for explained leaves) and the first leaf of each group.</summary>

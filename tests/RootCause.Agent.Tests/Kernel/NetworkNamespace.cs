@@ -32,6 +32,10 @@ internal sealed class NetworkNamespace : IDisposable
             Run("ip", $"netns exec {Name} ip addr add {Address}/30 dev {peerVeth}");
             Run("ip", $"netns exec {Name} ip link set {peerVeth} up");
             Run("ip", $"netns exec {Name} ip link set lo up");
+
+            // The peer acknowledges every segment at once: with delayed ACKs the sender's tail-loss probe
+            // fires now and then on a clean path, and "no retransmits on the clean edge" would be luck.
+            Run("ip", $"netns exec {Name} ip route replace 10.231.{subnet}.0/30 dev {peerVeth} src {Address} quickack 1");
             if (dropPercent is { } percent)
             {
                 // Only data segments (longer than bare ACKs) are dropped, so handshakes stay quick.

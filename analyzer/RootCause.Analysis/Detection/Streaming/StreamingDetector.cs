@@ -74,7 +74,7 @@ public sealed class StreamingDetector
         var cusum = _cusum.Update(Math.Clamp(Deviation, -o.Clip * 2, o.Clip * 2));
         _slow.Learn(value);
 
-        var saliency = _spectral.Update(value);
+        var saliency = o.SpectralWeight > 0 ? _spectral.Update(value) : 0;
 
         var range = _max - _min;
         var outside = Count > 1 && (value > _max + (o.RangeTolerance * range) || value < _min - (o.RangeTolerance * range));

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using RootCause.Bundles;
+using RootCause.Contracts;
+using RootCause.Server.Hosting;
+using RootCause.Server.Reports;
+using RootCause.Simulation;
+
+namespace RootCause.Server.Cli;
+
+/// <summary>
+/// `rootcause demo`: the main job on embedded defaults. Simulates an incident, starts the service host
+/// in-process on loopback, publishes the telemetry on its bus, raises the alert as a real Alertmanager
+/// webhook call, waits for the report and writes it as Markdown and HTML.
+/// </summary>
+internal static class DemoCommand
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    public static Command Create()
+    {
+        var services = new Option<int>("--services") { Description = "Number of services", DefaultValueFactory = _ => 20 };
+        var fault = new Option<string>("--fault") { Description = "Fault class to inject: " + string.Join(", ", FaultClasses.All), DefaultValueFactory = _ => FaultClasses.NetworkLoss };
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same incident", DefaultValueFactory = _ => 7 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where to write the report files", DefaultValueFactory = _ => new DirectoryInfo("rootcause-demo") };
+        var faultTrees = CliFaultTrees.Option();
+        var command = new Command("demo", "Simulate an incident and analyse it end to end through the service host") { services, fault, seed, output, faultTrees };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!FaultClasses.TryParse(parse.GetValue(fault), out var kind))
+            {
+                await Console.Error.WriteLineAsync($"rootcause demo: unknown fault \"{parse.GetValue(fault)}\"; expected one of {string.Join(", ", FaultClasses.All)}").ConfigureAwait(false);
+                return 1;
+            }
+
+            var trees = await CliFaultTrees.LoadOrReportAsync(parse.GetValue(faultTrees), "demo").ConfigureAwait(false);
+            if (trees is null)
+            {
+                return 1;
+            }
+
+            var scenario = Scenario.Create(new ScenarioOptions { Services = parse.GetValue(services), Fault = kind, Seed = parse.GetValue(seed) });
+            if (scenario.Webhook is null || scenario.Fault is null)
+            {
+                await Console.Error.WriteLineAsync("rootcause demo: the simulated fault raised no alert; try another --seed").ConfigureAwait(false);
+                return 1;
+            }
+
+            await Console.Out.WriteLineAsync($"Simulated {scenario.Options.Services} services on {scenario.Options.Nodes} nodes; injected {scenario.Fault.FaultClass} at {scenario.Fault.Target} (the analyzer is not told).").ConfigureAwait(false);
+            var app = RootCauseHost.Build(new RootCauseHostOptions { Urls = "http://127.0.0.1:0", FaultTrees = trees });
+            await using (app.ConfigureAwait(false))
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/") };
+                await Console.Out.WriteLineAsync($"Service host listening on {http.BaseAddress}").ConfigureAwait(false);
+
+                var bus = app.Services.GetRequiredService<IBus>();
+                foreach (var batch in scenario.Batches)
+                {
+                    await bus.Publish(batch, cancellationToken).ConfigureAwait(false);
+                }
+
+                await WaitForBatchesAsync(http, scenario.Batches.Count, cancellationToken).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"Published {scenario.Batches.Count} metric batches on the bus; posting the Alertmanager webhook.").ConfigureAwait(false);
+
+                var body = new StringContent(JsonSerializer.Serialize(scenario.Webhook, BundleJson.Options), Encoding.UTF8, "application/json");
+                using var accepted = await http.PostAsync("api/v1/alerts/alertmanager", body, cancellationToken).ConfigureAwait(false);
+                accepted.EnsureSuccessStatusCode();
+                using var acceptedJson = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+                var id = acceptedJson.RootElement.GetProperty("analyses")[0].GetProperty("id").GetGuid();
+
+                var report = await WaitForReportAsync(http, id, cancellationToken).ConfigureAwait(false);
+                var markdown = await http.GetStringAsync($"reports/{id}.md", cancellationToken).ConfigureAwait(false);
+                var html = await http.GetStringAsync($"reports/{id}", cancellationToken).ConfigureAwait(false);
+                var directory = parse.GetValue(output)!;
+                directory.Create();
+                var markdownPath = Path.Combine(directory.FullName, $"report-{id}.md");
+                var htmlPath = Path.Combine(directory.FullName, $"report-{id}.html");
+                await File.WriteAllTextAsync(markdownPath, markdown, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(htmlPath, html, cancellationToken).ConfigureAwait(false);
+
+                await Console.Out.WriteLineAsync().ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(markdown).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(AnalyzeCommand.TruthLine(scenario.Truth!, report)).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"Markdown report: {markdownPath}").ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"HTML report:     {htmlPath}").ConfigureAwait(false);
+                await app.StopAsync(cancellationToken).ConfigureAwait(false);
+                return report.RootCauses.Count > 0 && report.RootCauses[0].Entity == scenario.Truth!.Entity ? 0 : 3;
+            }
+        });
+        return command;
+    }
+
+    private static async Task WaitForBatchesAsync(HttpClient http, int expected, CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + (long)Patience.TotalMilliseconds;
+        while (Environment.TickCount64 < deadline)
+        {
+            using var health = JsonDocument.Parse(await http.GetStringAsync("healthz", cancellationToken).ConfigureAwait(false));
+            if (health.RootElement.GetProperty("batches").GetInt32() >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"the host did not ingest {expected} batches within {Patience.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+    }
+
+    private static async Task<RootCauseReport> WaitForReportAsync(HttpClient http, Guid id, CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + (long)Patience.TotalMilliseconds;
+        while (Environment.TickCount64 < deadline)
+        {
+            using var view = JsonDocument.Parse(await http.GetStringAsync($"api/v1/analyses/{id}", cancellationToken).ConfigureAwait(false));
+            var status = view.RootElement.GetProperty("status").GetString();
+            if (string.Equals(status, "done", StringComparison.OrdinalIgnoreCase))
+            {
+                return view.RootElement.GetProperty("report").Deserialize<RootCauseReport>(ReportJson.Options)!;
+            }
+
+            if (string.Equals(status, "failed", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"analysis {id} failed: {view.RootElement.GetProperty("error").GetString()}");
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"analysis {id} did not finish within {Patience.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+    }
+}
