@@ -9,7 +9,9 @@ namespace RootCause.Analysis.DrillDown;
 internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
 {
     private const int DenseKeyLimit = 1 << 22;
-    private static readonly double Gamma = double.Parse(Environment.GetEnvironmentVariable("DD_GAMMA") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Null misfit (z²) above which a leaf has clearly moved.</summary>
+    private const double MovedMisfit = 4;
 
     public List<RootCauseCandidate> Run()
     {
@@ -40,7 +42,10 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
                 }
             }
 
-            if (chosen is null || chosenScore <= options.CausePenalty || (causes.Count > 0 && chosenScore < options.RelativeStop * firstScore))
+            // A further cause must carry a good share of the first one's evidence, unless nearly every leaf of
+            // it moved far: a small clean fault next to a big one is real, a small mixed one is usually noise.
+            var clean = chosen is not null && chosen.Evidence >= options.CleanCauseShare * options.LeafEvidenceCap * chosen.Leaves;
+            if (chosen is null || chosenScore <= options.CausePenalty || (causes.Count > 0 && chosenScore < options.RelativeStop * firstScore && !clean))
             {
                 break;
             }
@@ -81,6 +86,7 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
         var numerator = new double[groups];
         var denominator = new double[groups];
         var deviation = new double[groups];
+        var count = new int[groups];
         var effect = new double[groups];
         for (var i = 0; i < groupOf.Length; i++)
         {
@@ -93,6 +99,7 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
             numerator[g] += real[i] * expected[i] / variance[i];
             denominator[g] += expected[i] * expected[i] / variance[i];
             deviation[g] += real[i] - expected[i];
+            count[g]++;
         }
 
         for (var g = 0; g < groups; g++)
@@ -148,14 +155,46 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
             }
         }
 
+        // A second, decisive effect from the leaves that moved clearly (|z| > 2) the cube's way. The refit above
+        // may settle near 1 on a broad element, where leaves that moved a lot still count fully and the
+        // untouched ones cost nothing; judged at the decisive effect each untouched leaf costs up to
+        // UntouchedLeafCost, so the element must earn its evidence under both.
+        var decisiveNumerator = new double[groups];
+        var decisiveDenominator = new double[groups];
+        for (var i = 0; i < groupOf.Length; i++)
+        {
+            var g = groupOf[i];
+            if (g < 0 || cube.NullMisfit[i] <= MovedMisfit || (real[i] - expected[i]) * cube.Direction <= 0)
+            {
+                continue;
+            }
+
+            var weight = expected[i] / variance[i];
+            decisiveNumerator[g] += real[i] * weight;
+            decisiveDenominator[g] += expected[i] * weight;
+        }
+
+        var decisive = new double[groups];
+        for (var g = 0; g < groups; g++)
+        {
+            decisive[g] = decisiveDenominator[g] > 0 ? decisiveNumerator[g] / decisiveDenominator[g] : effect[g];
+        }
+
         var evidence = new double[groups];
+        var decisiveEvidence = new double[groups];
         for (var i = 0; i < groupOf.Length; i++)
         {
             var g = groupOf[i];
             if (g >= 0)
             {
                 evidence[g] += LeafEvidence(i, effect[g], cap);
+                decisiveEvidence[g] += Math.Max(LeafEvidence(i, decisive[g], cap), -options.UntouchedLeafCost);
             }
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            evidence[g] = Math.Min(evidence[g], decisiveEvidence[g]);
         }
 
         var direction = cube.Direction;
@@ -186,7 +225,7 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
             codes[j] = cube.Codes[cuboid.Dimensions[j]][leaf];
         }
 
-        return new RootCauseCandidate(cuboid, codes, evidence[best], effect[best]);
+        return new RootCauseCandidate(cuboid, codes, evidence[best], decisive[best], count[best]);
     }
 
     /// <summary>
@@ -200,7 +239,7 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
         var misfit = cube.Real[leaf] - (effect * cube.Expected[leaf]);
         var before = cube.NullMisfit[leaf] / 2;
         var gain = before - (misfit * misfit / cube.Variance[leaf] / 2);
-        return gain >= 0 ? Math.Min(before, cap) * Math.Pow(gain / before, Gamma) : Math.Max(gain, -cap);
+        return Math.Clamp(gain, -cap, cap);
     }
 
     /// <summary>Group id of every live leaf in the cuboid (-1 for explained leaves) and the first leaf of each group.</summary>

@@ -12,10 +12,19 @@ namespace RootCause.Analysis.DrillDown;
 /// </param>
 /// <param name="CausePenalty">Evidence, in nats, a cause must add before it is reported; below it the cube is "none".</param>
 /// <param name="RelativeStop">A further cause must carry at least this share of the first cause's evidence.</param>
+/// <param name="CleanCauseShare">
+/// A further cause below the relative stop is still reported when its evidence reaches this share of the cap
+/// times its leaf count, i.e. when nearly all its leaves moved far.
+/// </param>
 /// <param name="DepthPenalty">Evidence charged per dimension of a cause, so that ties go to the simpler one.</param>
 /// <param name="ForecastPseudoCount">
 /// Denominator units of the overall forecast ratio mixed into each leaf's forecast ratio, so that a leaf with
 /// little history borrows the cube's ratio instead of trusting one or two events.
+/// </param>
+/// <param name="UntouchedLeafCost">
+/// Most evidence, in nats, a leaf of a cause costs when it did not follow the cause's effect. Small: faults
+/// spare some leaves of their element, but a broad element full of untouched leaves must lose to the
+/// narrow one that holds the moved leaves.
 /// </param>
 /// <param name="RefitIterations">Rounds that refit a cause's effect without the leaves that do not follow it.</param>
 public sealed record DrillDownOptions(
@@ -24,8 +33,10 @@ public sealed record DrillDownOptions(
     double LeafEvidenceCap = 6.0,
     double CausePenalty = 5.0,
     double RelativeStop = 0.5,
+    double CleanCauseShare = 0.8,
     double DepthPenalty = 0.001,
     double ForecastPseudoCount = 1.0,
+    double UntouchedLeafCost = 1.0,
     int RefitIterations = 3)
 {
     public static DrillDownOptions Default { get; } = new();

@@ -5,7 +5,8 @@ namespace RootCause.Analysis.DrillDown;
 /// <param name="Codes">Its value codes, one per dimension of the cuboid.</param>
 /// <param name="Evidence">Capped log-likelihood gain, in nats, of "this element changed by Effect" over "nothing changed".</param>
 /// <param name="Effect">Fitted factor between real and expected numerators inside the element.</param>
-internal sealed record RootCauseCandidate(Cuboid Cuboid, int[] Codes, double Evidence, double Effect)
+/// <param name="Leaves">Its leaves not yet explained by an earlier cause.</param>
+internal sealed record RootCauseCandidate(Cuboid Cuboid, int[] Codes, double Evidence, double Effect, int Leaves)
 {
     public bool Contains(EncodedCube cube, int leaf)
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
@@ -20,8 +19,6 @@ namespace RootCause.Server.Cli;
 /// </summary>
 internal static class DemoCommand
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-
     public static Command Create()
     {
         var services = new Option<int>("--services") { Description = "Number of services", DefaultValueFactory = _ => 20 };
@@ -65,7 +62,7 @@ internal static class DemoCommand
                     await bus.Publish(batch, cancellationToken).ConfigureAwait(false);
                 }
 
-                await WaitForBatchesAsync(http, scenario.Batches.Count, cancellationToken).ConfigureAwait(false);
+                await HostProbe.WaitForBatchesAsync(http, scenario.Batches.Count, cancellationToken).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync($"Published {scenario.Batches.Count} metric batches on the bus; posting the Alertmanager webhook.").ConfigureAwait(false);
 
                 var body = new StringContent(JsonSerializer.Serialize(scenario.Webhook, BundleJson.Options), Encoding.UTF8, "application/json");
@@ -74,7 +71,7 @@ internal static class DemoCommand
                 using var acceptedJson = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
                 var id = acceptedJson.RootElement.GetProperty("analyses")[0].GetProperty("id").GetGuid();
 
-                var report = await WaitForReportAsync(http, id, cancellationToken).ConfigureAwait(false);
+                var report = await HostProbe.WaitForReportAsync(http, id, cancellationToken).ConfigureAwait(false);
                 var markdown = await http.GetStringAsync($"reports/{id}.md", cancellationToken).ConfigureAwait(false);
                 var html = await http.GetStringAsync($"reports/{id}", cancellationToken).ConfigureAwait(false);
                 var directory = parse.GetValue(output)!;
@@ -94,45 +91,5 @@ internal static class DemoCommand
             }
         });
         return command;
-    }
-
-    private static async Task WaitForBatchesAsync(HttpClient http, int expected, CancellationToken cancellationToken)
-    {
-        var deadline = Environment.TickCount64 + (long)Patience.TotalMilliseconds;
-        while (Environment.TickCount64 < deadline)
-        {
-            using var health = JsonDocument.Parse(await http.GetStringAsync("healthz", cancellationToken).ConfigureAwait(false));
-            if (health.RootElement.GetProperty("batches").GetInt32() >= expected)
-            {
-                return;
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException($"the host did not ingest {expected} batches within {Patience.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
-    }
-
-    private static async Task<RootCauseReport> WaitForReportAsync(HttpClient http, Guid id, CancellationToken cancellationToken)
-    {
-        var deadline = Environment.TickCount64 + (long)Patience.TotalMilliseconds;
-        while (Environment.TickCount64 < deadline)
-        {
-            using var view = JsonDocument.Parse(await http.GetStringAsync($"api/v1/analyses/{id}", cancellationToken).ConfigureAwait(false));
-            var status = view.RootElement.GetProperty("status").GetString();
-            if (string.Equals(status, "done", StringComparison.OrdinalIgnoreCase))
-            {
-                return view.RootElement.GetProperty("report").Deserialize<RootCauseReport>(ReportJson.Options)!;
-            }
-
-            if (string.Equals(status, "failed", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"analysis {id} failed: {view.RootElement.GetProperty("error").GetString()}");
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException($"analysis {id} did not finish within {Patience.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
     }
 }

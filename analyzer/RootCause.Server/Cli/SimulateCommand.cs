@@ -107,6 +107,7 @@ internal static class SimulateCommand
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
         try
         {
+            var stored = await HostProbe.BatchCountAsync(http, cancellationToken).ConfigureAwait(false);
             var posts = 0;
             foreach (var chunk in Chunks(result.Batches))
             {
@@ -123,6 +124,9 @@ internal static class SimulateCommand
             }
 
             Console.WriteLine($"sent:    {result.Batches.Count} batches in {posts} posts to {new Uri(baseUri, "api/v1/batches")}");
+
+            // Intake goes through the bus; the alert must not overtake the data it is about.
+            await HostProbe.WaitForBatchesAsync(http, stored + result.Batches.Count, cancellationToken).ConfigureAwait(false);
             using var alert = new StringContent(result.Webhook!.ToJson(), Encoding.UTF8, "application/json");
             using var answer = await http.PostAsync("api/v1/alerts/alertmanager", alert, cancellationToken).ConfigureAwait(false);
             var reply = await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -133,6 +137,11 @@ internal static class SimulateCommand
         catch (HttpRequestException e)
         {
             await Console.Error.WriteLineAsync($"cannot reach {baseUri}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (TimeoutException e)
+        {
+            await Console.Error.WriteLineAsync($"{baseUri}: {e.Message}").ConfigureAwait(false);
             return 1;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)

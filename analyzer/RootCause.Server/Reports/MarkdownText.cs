@@ -11,10 +11,10 @@ internal static class MarkdownText
     // Inline syntax of CommonMark and of the Markdig extensions we enable (tables, emphasis extras, math,
     // footnotes, citations, abbreviations). Any ASCII punctuation may be backslash-escaped in CommonMark.
     // Parentheses only form links after a bracket and brackets are escaped, so prose keeps them plain.
-    private const string Special = "\\`*_{}[]<#+!|~^=$&";
+    private const string Special = "\\`*_{}[]<>#+!|~^=$&";
 
     // Characters that only mean something at the start of a block.
-    private const string BlockStart = "-:.;'@%/?,>\"";
+    private const string BlockStart = "-:.;'@%/?,\"";
 
     public static string Escape(string? text)
     {

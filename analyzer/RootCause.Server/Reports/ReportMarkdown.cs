@@ -73,7 +73,7 @@ public static class ReportMarkdown
         {
             md.Append("### ").Append(cause.Rank.ToString(CultureInfo.InvariantCulture)).Append(". ")
                 .Append(E(cause.Entity.ToString())).Append(" — ").Append(E(cause.FaultTitle))
-                .Append(" (`").Append(E(cause.FaultClass).Replace("`", "", StringComparison.Ordinal)).Append("`)\n\n");
+                .Append(" (`").Append(CodeSpan(cause.FaultClass)).Append("`)\n\n");
 
             if (cause.ConditionPath.Count > 0)
             {
@@ -175,4 +175,8 @@ public static class ReportMarkdown
         AnalysisOutcome.NoData => "no data — there is no telemetry for the alerted service in the window",
         _ => outcome.ToString(),
     };
+
+    /// <summary>Text for inside a code span: backslashes are literal there, so only backticks and line breaks must go.</summary>
+    private static string CodeSpan(string text) =>
+        new(text.Where(c => c != '`' && !char.IsControl(c)).ToArray());
 }

@@ -37,7 +37,9 @@ public sealed class ReportMarkdownTests
         Assert.DoesNotContain("evil\nname", md, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
         Assert.Contains("\\<script\\>", md, StringComparison.Ordinal);
-        Assert.DoesNotContain("](javascript", md, StringComparison.Ordinal);
+        // The closing bracket is escaped, so "(javascript:...)" after it is plain text, never a link target.
+        Assert.DoesNotMatch(@"(?<!\\)\]\(javascript", md);
+        Assert.Contains("\\](javascript", md, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -48,7 +50,7 @@ public sealed class ReportMarkdownTests
     [InlineData("1. not a list", "1\\. not a list")]
     [InlineData("under_score*star*", "under\\_score\\*star\\*")]
     [InlineData("line\r\nbreak", "line  break")]
-    [InlineData("[x](y)", "\\[x\\]\\(y\\)")]
+    [InlineData("[x](y)", "\\[x\\](y)")]
     public void Escape_keeps_text_literal(string text, string expected) => Assert.Equal(expected, MarkdownText.Escape(text));
 
     private static int CountUnescaped(string line, char c)

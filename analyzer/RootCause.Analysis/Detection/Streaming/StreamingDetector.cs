@@ -2,9 +2,10 @@ namespace RootCause.Analysis.Detection.Streaming;
 
 /// <summary>
 /// Streaming anomaly detector for one series: each <see cref="Update"/> takes the next value and returns a
-/// score in [0,1] using only the past (no look-ahead), in constant memory. An ensemble of a robust
-/// level/spread model, spectral residual saliency, a two-sided CUSUM and new-extreme detection feeds an
-/// anomaly likelihood that calibrates the score to the series' own history.
+/// score in [0,1] using only the past (no look-ahead), in constant memory. The surprise of a point is the
+/// largest of: its residual from a robust fast level, a two-sided CUSUM on the slow baseline, spectral
+/// residual saliency (off by default) and a jump beyond the range seen so far. Its log is scored against the
+/// series' own recent record surprise, and only the rising edge of an event is reported.
 /// </summary>
 public sealed class StreamingDetector
 {
