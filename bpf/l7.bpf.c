@@ -73,35 +73,11 @@ static __always_inline void rc_set_proto(__u64 key, __u64 conn_id, __u8 proto)
 		conn->proto = proto;
 }
 
-static __always_inline int rc_exit_io(long ret)
+/* Reserves only the header and `cap` payload bytes: most messages are small, and the ring fills by
+ * reserved size, not by bytes written. `cap` is a constant at each call site. */
+static __always_inline int rc_emit_data(struct rc_pending *pending, __u64 base, __u64 segment, long ret, const __u32 cap)
 {
-	struct rc_pending *pending = bpf_task_storage_get(&rc_pending_ops, bpf_get_current_task_btf(), 0, 0);
-	if (!pending || pending->op != RC_OP_IO)
-		return 0;
-	pending->op = RC_OP_NONE;
-	if (ret <= 0)
-		return 0;
-
-	/* Resolve the first buffer segment: the parsers need the start of the message, not all of it. */
-	__u64 base = pending->buf;
-	__u64 segment = (__u64)ret;
-	if (pending->buf_kind != RC_BUF_PLAIN) {
-		__u64 iov_addr = base;
-		if (pending->buf_kind == RC_BUF_MSGHDR) {
-			struct rc_user_msghdr msg = {};
-			if (bpf_probe_read_user(&msg, sizeof(msg), (void *)base) != 0)
-				return 0;
-			iov_addr = (__u64)msg.msg_iov;
-		}
-		struct rc_iovec iov = {};
-		if (bpf_probe_read_user(&iov, sizeof(iov), (void *)iov_addr) != 0)
-			return 0;
-		base = (__u64)iov.iov_base;
-		if (iov.iov_len < segment)
-			segment = iov.iov_len;
-	}
-
-	struct rc_data_event *event = bpf_ringbuf_reserve(&rc_events, sizeof(*event), 0);
+	struct rc_data_event *event = bpf_ringbuf_reserve(&rc_events, RC_DATA_HEADER + cap, 0);
 	if (!event) {
 		rc_count(RC_CNT_DATA_LOST);
 		struct rc_conn *conn = bpf_map_lookup_elem(&rc_conns, &pending->conn_key);
@@ -109,7 +85,7 @@ static __always_inline int rc_exit_io(long ret)
 			conn->lost = 1;
 		return 0;
 	}
-	__u64 captured = segment < RC_PAYLOAD_MAX ? segment : RC_PAYLOAD_MAX;
+	__u64 captured = segment < cap ? segment : cap;
 	/* Pin the clamped value in one register so the verifier sees its bound at the copy. */
 	asm volatile("" : "+r"(captured));
 	if (bpf_probe_read_user(event->payload, captured, (void *)base) != 0)
@@ -138,6 +114,39 @@ static __always_inline int rc_exit_io(long ret)
 	event->timestamp_ns = bpf_ktime_get_ns();
 	bpf_ringbuf_submit(event, rc_wakeup_flag());
 	return 0;
+}
+
+static __always_inline int rc_exit_io(long ret)
+{
+	struct rc_pending *pending = bpf_task_storage_get(&rc_pending_ops, bpf_get_current_task_btf(), 0, 0);
+	if (!pending || pending->op != RC_OP_IO)
+		return 0;
+	pending->op = RC_OP_NONE;
+	if (ret <= 0)
+		return 0;
+
+	/* Resolve the first buffer segment: the parsers need the start of the message, not all of it. */
+	__u64 base = pending->buf;
+	__u64 segment = (__u64)ret;
+	if (pending->buf_kind != RC_BUF_PLAIN) {
+		__u64 iov_addr = base;
+		if (pending->buf_kind == RC_BUF_MSGHDR) {
+			struct rc_user_msghdr msg = {};
+			if (bpf_probe_read_user(&msg, sizeof(msg), (void *)base) != 0)
+				return 0;
+			iov_addr = (__u64)msg.msg_iov;
+		}
+		struct rc_iovec iov = {};
+		if (bpf_probe_read_user(&iov, sizeof(iov), (void *)iov_addr) != 0)
+			return 0;
+		base = (__u64)iov.iov_base;
+		if (iov.iov_len < segment)
+			segment = iov.iov_len;
+	}
+
+	if (segment <= RC_PAYLOAD_SMALL)
+		return rc_emit_data(pending, base, segment, ret, RC_PAYLOAD_SMALL);
+	return rc_emit_data(pending, base, segment, ret, RC_PAYLOAD_MAX);
 }
 
 #define RC_IO_PAIR(name, direction, buf_kind)                                   \

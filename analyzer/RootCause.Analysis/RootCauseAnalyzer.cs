@@ -38,22 +38,29 @@ public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions o
         }
 
         // Stage 1: anomaly detection on every series.
-        var anomalies = AnomalyDetection.Run(series, frame, options.MinSeverity);
-        var symptomAnomaly = SymptomAnomaly(anomalies, symptomEntity, symptom.Kpi);
+        var anomalies = AnomalyDetection.Run(series, frame, options.MinSeverity, snapshot.Step);
+        var symptomAnomaly = SymptomAnomaly(anomalies, symptomEntity, symptom);
         if (symptomAnomaly is null)
         {
             return Empty(AnalysisOutcome.NoAnomaly);
+        }
+
+        // A deviation already under way when the window opened, while the symptom began later, predates
+        // the incident (a standing degradation, a changed baseline): it cannot be what the alert is about.
+        if (symptomAnomaly.OnsetIndex > frame.BaselineEnd)
+        {
+            anomalies = anomalies.Where(a => a.Entity == symptomEntity || a.OnsetIndex > frame.BaselineEnd);
         }
 
         // Stage 2: drill-down of the alerted KPI.
         var drillDown = DrillDownStage.Run(symptom, snapshot, frame, symptomAnomaly.OnsetIndex);
 
         // Stage 3: horizontal, vertical and network demarcation.
-        var demarcation = DemarcationStage.Run(snapshot.Graph, anomalies, symptom.Service);
+        var demarcation = DemarcationStage.Run(snapshot.Graph, anomalies, symptom.Service, symptomAnomaly);
 
         // Stage 4: ranking.
         var symptomSeries = series.Get(symptomEntity, symptomAnomaly.Metric);
-        var ranked = CandidateRanking.Rank(demarcation.Candidates.Values, a => series.Get(a.Entity, a.Metric), symptomSeries, symptomAnomaly.OnsetIndex, frame.WindowEnd);
+        var ranked = CandidateRanking.Rank(demarcation.Candidates.Values, a => series.Get(a.Entity, a.Metric), symptomSeries, symptomAnomaly, symptom.Kpi, frame);
 
         // Stage 5: fault-tree classification of the top candidates.
         var collector = new EvidenceCollector(snapshot.Graph, anomalies, snapshot.Timeline);
@@ -96,11 +103,10 @@ public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions o
             clock.GetUtcNow());
     }
 
-    /// <summary>The alerted KPI's anomaly: the strongest of the metrics that measure it.</summary>
-    private static SeriesAnomaly? SymptomAnomaly(AnomalyMap anomalies, EntityRef service, string kpi) => kpi switch
+    /// <summary>The alerted KPI's anomaly: the strongest of the metrics that measure it, in the direction that hurts.</summary>
+    private static SeriesAnomaly? SymptomAnomaly(AnomalyMap anomalies, EntityRef service, Symptom symptom)
     {
-        Kpis.ErrorRate => anomalies.Strongest(service, MetricCatalog.ErrorRate, MetricCatalog.Errors) is { Direction: Direction.Up } a ? a : null,
-        Kpis.Throughput => anomalies.Strongest(service, MetricCatalog.Requests),
-        _ => anomalies.Strongest(service, MetricCatalog.LatencyP99, MetricCatalog.LatencyMean) is { Direction: Direction.Up } a ? a : null,
-    };
+        var strongest = anomalies.Strongest(service, SymptomMetrics.For(symptom));
+        return symptom.Kpi == Kpis.Throughput || strongest is { Direction: Direction.Up } ? strongest : null;
+    }
 }

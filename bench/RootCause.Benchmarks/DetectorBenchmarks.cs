@@ -7,7 +7,8 @@ namespace RootCause.Benchmarks;
 /// <summary>
 /// Streaming detector cost: one series of 10,000 points on one core (points per second = 10,000 / mean),
 /// the bytes one series' detector holds (allocated by the constructor; updates allocate nothing), and the
-/// whole NAB corpus detected and scored under all three profiles (needs ../shared/datasets/nab).
+/// whole NAB corpus detected and scored under all three profiles (needs ../shared/datasets/nab). The default
+/// detector (the analyzer's) and the contextual ensemble (the one NAB scores) are measured separately.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
@@ -48,10 +49,26 @@ public class DetectorBenchmarks
         return last;
     }
 
+    [Benchmark(Description = "10,000 points, one series, one core, contextual ensemble")]
+    public double StreamTenThousandPointsContextual()
+    {
+        var detector = new StreamingDetector(StreamingDetectorOptions.ContextualEnsemble);
+        var last = 0.0;
+        foreach (var value in _series)
+        {
+            last = detector.Update(value);
+        }
+
+        return last;
+    }
+
     [Benchmark(Description = "state of one series (allocated bytes)")]
     public StreamingDetector NewSeries() => new();
 
-    [Benchmark(Description = "NAB corpus: detect 365,558 points and score 3 profiles")]
+    [Benchmark(Description = "state of one series, contextual ensemble (allocated bytes)")]
+    public StreamingDetector NewSeriesContextual() => new(StreamingDetectorOptions.ContextualEnsemble);
+
+    [Benchmark(Description = "NAB corpus: detect 365,558 points (contextual ensemble) and score 3 profiles")]
     public double ScoreNabCorpus()
     {
         if (_corpus is null)

@@ -6,6 +6,10 @@
 /* Payload bytes copied per syscall: enough for a request line and the framing headers of a typical
  * HTTP/1.1 message; the parser accounts for the rest by length without seeing it. */
 #define RC_PAYLOAD_MAX 512
+/* Smaller records for small messages (most requests and many responses): a record is reserved with
+ * RC_DATA_HEADER + RC_PAYLOAD_SMALL or RC_DATA_HEADER + RC_PAYLOAD_MAX bytes. */
+#define RC_PAYLOAD_SMALL 192
+#define RC_DATA_HEADER 24
 
 enum rc_event_kind {
 	RC_EV_DATA = 1,       /* rc_data_event: bytes a tracked socket moved */
@@ -29,7 +33,8 @@ enum rc_role {
 	RC_ROLE_SERVER = 2,
 };
 
-/* Header 24 bytes, then RC_PAYLOAD_MAX bytes of which `captured` are valid. */
+/* Header 24 bytes, then RC_PAYLOAD_SMALL or RC_PAYLOAD_MAX bytes (the record's size says which) of which
+ * `captured` are valid. */
 struct rc_data_event {
 	__u8 kind;
 	__u8 direction;

@@ -10,9 +10,12 @@ internal static class DemarcationStage
     /// <summary>Position left to an entity whose deviation a more specific candidate explains.</summary>
     private const double ExplainedPosition = 0.6;
 
-    public static DemarcationResult Run(TopologyGraph graph, AnomalyMap anomalies, string symptomService)
+    /// <summary>Position of an external endpoint that degrades together with a watched root service.</summary>
+    private const double MirroringExternalPosition = 0.8;
+
+    public static DemarcationResult Run(TopologyGraph graph, AnomalyMap anomalies, string symptomService, SeriesAnomaly symptom)
     {
-        var (degraded, roots) = HorizontalDemarcation.Run(graph, anomalies, symptomService);
+        var (degraded, roots) = HorizontalDemarcation.Run(graph, anomalies, symptomService, symptom);
         var scope = new Dictionary<string, int>(StringComparer.Ordinal) { [symptomService] = 0 };
         var depth = 0;
         foreach (var service in graph.DownstreamOf(symptomService))
@@ -29,6 +32,16 @@ internal static class DemarcationStage
             candidate.Reasons.Add(roots.Contains(service)
                 ? "degraded, and none of the services it calls degrades the same way"
                 : "degraded, but a service it calls degrades too");
+        }
+
+        // We see an external endpoint only through its callers. When a watched service is a root too, the
+        // endpoint is most likely the way to it (a load balancer, a proxy), not a cause of its own.
+        var watchedRoot = roots.Any(r => graph.Service(r)?.Kind != ServiceKind.External);
+        foreach (var root in roots.Where(r => watchedRoot && graph.Service(r)?.Kind == ServiceKind.External))
+        {
+            var candidate = candidates.Get(new EntityRef(EntityKind.Service, root));
+            candidate.Position = MirroringExternalPosition;
+            candidate.Reasons.Add("an external endpoint, degrading together with a watched service");
         }
 
         VerticalDemarcation.Run(graph, anomalies, scope, degraded, candidates);

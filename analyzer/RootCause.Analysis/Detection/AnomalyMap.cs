@@ -10,6 +10,10 @@ internal sealed class AnomalyMap(IReadOnlyDictionary<SeriesKey, SeriesAnomaly> a
 
     public int Count => anomalies.Count;
 
+    /// <summary>The anomalies that satisfy <paramref name="keep"/>.</summary>
+    public AnomalyMap Where(Func<SeriesAnomaly, bool> keep) =>
+        new(anomalies.Values.Where(keep).ToDictionary(a => a.Key));
+
     public IEnumerable<SeriesAnomaly> All => anomalies.Values;
 
     public IEnumerable<SeriesAnomaly> Of(EntityRef entity) => _byEntity[entity];

@@ -11,7 +11,9 @@ internal static class MetricNoiseFloor
     /// <summary>Relative floor: a deviation must exceed this share of the baseline level per unit of severity.</summary>
     public const double Relative = 0.05;
 
-    public static double Absolute(string metric) => metric switch
+    /// <param name="metric">The metric.</param>
+    /// <param name="stepSeconds">Interval length: a count can change by no less than one event per interval.</param>
+    public static double Absolute(string metric, double stepSeconds) => metric switch
     {
         MetricCatalog.ErrorRate => 0.002,
         MetricCatalog.LatencyMean or MetricCatalog.LatencyP99 => 0.002,
@@ -20,8 +22,9 @@ internal static class MetricNoiseFloor
         MetricCatalog.RunQueueDelay => 0.005,
         MetricCatalog.CpuUsage => 0.01,
         MetricCatalog.MemoryUsage => 4 * 1024 * 1024,
-        MetricCatalog.OomKills => 0.002,
         MetricCatalog.Bytes => 1024,
-        _ => 0.02, // per-second rates of requests, errors, connects, retransmits, resets, drops
+        // An OOM kill is never routine: one in an interval must stand out against a quiet baseline.
+        MetricCatalog.OomKills => 0.1 / stepSeconds,
+        _ => 1 / stepSeconds, // per-second rates of counted events: requests, errors, connects, retransmits, resets, drops
     };
 }

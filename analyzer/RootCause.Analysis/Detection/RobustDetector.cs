@@ -18,7 +18,7 @@ internal static class RobustDetector
     /// <summary>Severity discount of a transient burst against a shift of the same height.</summary>
     private const double BurstDiscount = 1.5;
 
-    public static SeriesAnomaly? Detect(SeriesKey key, double[] values, int baselineEnd, int windowEnd, double threshold)
+    public static SeriesAnomaly? Detect(SeriesKey key, double[] values, int baselineEnd, int windowEnd, double threshold, double stepSeconds)
     {
         var baseline = Finite(values, 0, baselineEnd);
         if (baseline.Count < 5)
@@ -28,7 +28,7 @@ internal static class RobustDetector
 
         var median = Median(baseline);
         var mad = Median(baseline.Select(v => Math.Abs(v - median)).ToList());
-        var sigma = Math.Max(1.4826 * mad, Math.Max(MetricNoiseFloor.Relative * Math.Abs(median), MetricNoiseFloor.Absolute(key.Metric)));
+        var sigma = Math.Max(1.4826 * mad, Math.Max(MetricNoiseFloor.Relative * Math.Abs(median), MetricNoiseFloor.Absolute(key.Metric, stepSeconds)));
 
         return Sustained(key, values, baselineEnd, windowEnd, threshold, median, sigma)
             ?? Burst(key, values, baselineEnd, windowEnd, threshold, median, sigma);

@@ -4,7 +4,8 @@ namespace RootCause.Analysis.DrillDown;
 /// Greedy search for the root causes of a cube. A candidate is any element of any cuboid up to the maximum
 /// depth; its evidence is how much better "the element's numerators moved by one common factor" explains its
 /// leaves than "nothing changed", each leaf's say capped both ways. The best candidate is taken, its leaves
-/// leave the cube, and the search repeats until no candidate adds enough evidence.
+/// leave the cube, and the search repeats until no candidate adds enough evidence. Cost: one pass over the
+/// leaves per cuboid and round, the cuboids in parallel.
 /// </summary>
 internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
 {
@@ -20,10 +21,18 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
         var cuboids = Cuboid.UpTo(cube.Dimensions.Count, options.MaxDepth);
         var causes = new List<RootCauseCandidate>();
         var firstScore = 0.0;
+        var threshold = options.CausePenalty;
         while (causes.Count < options.MaxCauses)
         {
             var best = new RootCauseCandidate?[cuboids.Count];
-            Parallel.For(0, cuboids.Count, c => best[c] = BestIn(cuboids[c], alive));
+            var elements = new int[cuboids.Count];
+            Parallel.For(0, cuboids.Count, c => (best[c], elements[c]) = BestIn(cuboids[c], alive));
+            if (causes.Count == 0)
+            {
+                // The best of many candidates looks good by chance alone: the bar rises with the log of how
+                // many elements were searched (a Bonferroni-like correction in nats).
+                threshold = options.CausePenalty + Math.Log(Math.Max(1, elements.Sum(e => (long)e)));
+            }
 
             RootCauseCandidate? chosen = null;
             var chosenScore = double.NegativeInfinity;
@@ -45,7 +54,7 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
             // A further cause must carry a good share of the first one's evidence, unless nearly every leaf of
             // it moved far: a small clean fault next to a big one is real, a small mixed one is usually noise.
             var clean = chosen is not null && chosen.Evidence >= options.CleanCauseShare * options.LeafEvidenceCap * chosen.Leaves;
-            if (chosen is null || chosenScore <= options.CausePenalty || (causes.Count > 0 && chosenScore < options.RelativeStop * firstScore && !clean))
+            if (chosen is null || chosenScore <= threshold || (causes.Count > 0 && chosenScore < options.RelativeStop * firstScore && !clean))
             {
                 break;
             }
@@ -71,23 +80,24 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
     private double Score(RootCauseCandidate candidate) => candidate.Evidence - (options.DepthPenalty * candidate.Codes.Length);
 
     /// <summary>The element of one cuboid with the most evidence, among the leaves still unexplained.</summary>
-    private RootCauseCandidate? BestIn(Cuboid cuboid, bool[] alive)
+    private (RootCauseCandidate? Best, int Elements) BestIn(Cuboid cuboid, bool[] alive)
     {
         var (groupOf, firstLeaf) = Group(cuboid, alive);
         var groups = firstLeaf.Count;
         if (groups == 0)
         {
-            return null;
+            return (null, 0);
         }
 
         var real = cube.Real;
         var expected = cube.Expected;
         var variance = cube.Variance;
+        var misfit = cube.NullMisfit;
+        var direction = cube.Direction;
         var numerator = new double[groups];
         var denominator = new double[groups];
         var deviation = new double[groups];
         var count = new int[groups];
-        var effect = new double[groups];
         for (var i = 0; i < groupOf.Length; i++)
         {
             var g = groupOf[i];
@@ -96,108 +106,37 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
                 continue;
             }
 
-            numerator[g] += real[i] * expected[i] / variance[i];
-            denominator[g] += expected[i] * expected[i] / variance[i];
-            deviation[g] += real[i] - expected[i];
+            var moved = real[i] - expected[i];
+            deviation[g] += moved;
             count[g]++;
+
+            // The element's effect is fitted (weighted least squares) on the leaves that clearly moved the
+            // cube's way only: fitted on all its leaves, a broad element would get a timid effect that the
+            // untouched leaves fit as well as "nothing changed", and it would beat the narrow true cause.
+            if (misfit[i] > MovedMisfit && moved * direction > 0)
+            {
+                var weight = expected[i] / variance[i];
+                numerator[g] += real[i] * weight;
+                denominator[g] += expected[i] * weight;
+            }
         }
 
+        var effect = new double[groups];
         for (var g = 0; g < groups; g++)
         {
             effect[g] = denominator[g] > 0 ? numerator[g] / denominator[g] : 1;
         }
 
-        // Refit each effect on the leaves whose evidence is not capped: a fault rarely hits every leaf of its
-        // element, and the spared ones must not drag the effect towards 1; nor may one huge leaf set it alone.
-        var cap = options.LeafEvidenceCap;
-        var fallbackNumerator = new double[groups];
-        var fallbackDenominator = new double[groups];
-        for (var round = 0; round < options.RefitIterations; round++)
-        {
-            Array.Clear(numerator);
-            Array.Clear(denominator);
-            Array.Clear(fallbackNumerator);
-            Array.Clear(fallbackDenominator);
-            for (var i = 0; i < groupOf.Length; i++)
-            {
-                var g = groupOf[i];
-                if (g < 0)
-                {
-                    continue;
-                }
-
-                var say = LeafEvidence(i, effect[g], cap);
-                if (say <= -cap)
-                {
-                    continue;
-                }
-
-                var weight = expected[i] / variance[i];
-                fallbackNumerator[g] += real[i] * weight;
-                fallbackDenominator[g] += expected[i] * weight;
-                if (say < cap)
-                {
-                    numerator[g] += real[i] * weight;
-                    denominator[g] += expected[i] * weight;
-                }
-            }
-
-            for (var g = 0; g < groups; g++)
-            {
-                if (denominator[g] > 0)
-                {
-                    effect[g] = numerator[g] / denominator[g];
-                }
-                else if (fallbackDenominator[g] > 0)
-                {
-                    effect[g] = fallbackNumerator[g] / fallbackDenominator[g];
-                }
-            }
-        }
-
-        // A second, decisive effect from the leaves that moved clearly (|z| > 2) the cube's way. The refit above
-        // may settle near 1 on a broad element, where leaves that moved a lot still count fully and the
-        // untouched ones cost nothing; judged at the decisive effect each untouched leaf costs up to
-        // UntouchedLeafCost, so the element must earn its evidence under both.
-        var decisiveNumerator = new double[groups];
-        var decisiveDenominator = new double[groups];
-        for (var i = 0; i < groupOf.Length; i++)
-        {
-            var g = groupOf[i];
-            if (g < 0 || cube.NullMisfit[i] <= MovedMisfit || (real[i] - expected[i]) * cube.Direction <= 0)
-            {
-                continue;
-            }
-
-            var weight = expected[i] / variance[i];
-            decisiveNumerator[g] += real[i] * weight;
-            decisiveDenominator[g] += expected[i] * weight;
-        }
-
-        var decisive = new double[groups];
-        for (var g = 0; g < groups; g++)
-        {
-            decisive[g] = decisiveDenominator[g] > 0 ? decisiveNumerator[g] / decisiveDenominator[g] : effect[g];
-        }
-
         var evidence = new double[groups];
-        var decisiveEvidence = new double[groups];
         for (var i = 0; i < groupOf.Length; i++)
         {
             var g = groupOf[i];
             if (g >= 0)
             {
-                evidence[g] += LeafEvidence(i, effect[g], cap);
-                decisiveEvidence[g] += Math.Max(LeafEvidence(i, decisive[g], cap), -options.UntouchedLeafCost);
+                evidence[g] += LeafEvidence(i, effect[g]);
             }
         }
 
-        for (var g = 0; g < groups; g++)
-        {
-            evidence[g] = Math.Min(evidence[g], decisiveEvidence[g]);
-        }
-
-        var direction = cube.Direction;
         var best = -1;
         for (var g = 0; g < groups; g++)
         {
@@ -215,7 +154,7 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
 
         if (best < 0)
         {
-            return null;
+            return (null, groups);
         }
 
         var leaf = firstLeaf[best];
@@ -225,21 +164,20 @@ internal sealed class CauseSearch(EncodedCube cube, DrillDownOptions options)
             codes[j] = cube.Codes[cuboid.Dimensions[j]][leaf];
         }
 
-        return new RootCauseCandidate(cuboid, codes, evidence[best], decisive[best], count[best]);
+        return (new RootCauseCandidate(cuboid, codes, evidence[best], effect[best], count[best]), groups);
     }
 
     /// <summary>
-    /// A leaf's say for a cause: when the effect fits it better than "nothing changed", the share of its null
-    /// misfit the effect removes, times that misfit (half of it, in nats) capped; otherwise the misfit the
-    /// effect adds, capped. The share matters: a leaf far off its forecast would otherwise reward any effect
-    /// that nudges it, and a broad element with a timid effect would beat the right narrow one.
+    /// A leaf's say for a cause: half the drop in its squared standardised misfit when its expectation is
+    /// scaled by the cause's effect. Capped above, so that one huge leaf cannot outvote the rest, and capped
+    /// lower below, because faults spare some leaves of their element (another client type, a cache that
+    /// still answers) and a handful of spared leaves must not sink the right cause.
     /// </summary>
-    private double LeafEvidence(int leaf, double effect, double cap)
+    private double LeafEvidence(int leaf, double effect)
     {
         var misfit = cube.Real[leaf] - (effect * cube.Expected[leaf]);
-        var before = cube.NullMisfit[leaf] / 2;
-        var gain = before - (misfit * misfit / cube.Variance[leaf] / 2);
-        return Math.Clamp(gain, -cap, cap);
+        var gain = (cube.NullMisfit[leaf] - (misfit * misfit / cube.Variance[leaf])) / 2;
+        return Math.Clamp(gain, -options.UntouchedLeafCost, options.LeafEvidenceCap);
     }
 
     /// <summary>Group id of every live leaf in the cuboid (-1 for explained leaves) and the first leaf of each group.</summary>

@@ -10,7 +10,10 @@ namespace RootCause.Analysis.DrillDown;
 /// Most evidence, in nats, one leaf can give for or against a cause. Caps keep one huge leaf from outvoting
 /// the rest and let a cause contain a few leaves that the fault spared.
 /// </param>
-/// <param name="CausePenalty">Evidence, in nats, a cause must add before it is reported; below it the cube is "none".</param>
+/// <param name="CausePenalty">
+/// Evidence, in nats, a cause must add before it is reported, on top of the log of the number of elements
+/// searched; below it the cube is "none".
+/// </param>
 /// <param name="RelativeStop">A further cause must carry at least this share of the first cause's evidence.</param>
 /// <param name="CleanCauseShare">
 /// A further cause below the relative stop is still reported when its evidence reaches this share of the cap
@@ -26,7 +29,6 @@ namespace RootCause.Analysis.DrillDown;
 /// spare some leaves of their element, but a broad element full of untouched leaves must lose to the
 /// narrow one that holds the moved leaves.
 /// </param>
-/// <param name="RefitIterations">Rounds that refit a cause's effect without the leaves that do not follow it.</param>
 public sealed record DrillDownOptions(
     int MaxDepth = 3,
     int MaxCauses = 5,
@@ -36,8 +38,7 @@ public sealed record DrillDownOptions(
     double CleanCauseShare = 0.8,
     double DepthPenalty = 0.001,
     double ForecastPseudoCount = 1.0,
-    double UntouchedLeafCost = 1.0,
-    int RefitIterations = 3)
+    double UntouchedLeafCost = 1.0)
 {
     public static DrillDownOptions Default { get; } = new();
 }

@@ -1,5 +1,6 @@
 using RootCause.Analysis.Demarcation;
 using RootCause.Analysis.Detection;
+using RootCause.Contracts;
 
 namespace RootCause.Analysis.Ranking;
 
@@ -15,8 +16,14 @@ internal static class CandidateRanking
     private const double CorrelationWeight = 0.20;
     private const double OnsetWeight = 0.15;
 
-    public static IReadOnlyList<RankedCandidate> Rank(IEnumerable<Candidate> candidates, Func<SeriesAnomaly, double[]?> seriesOf, double[]? symptomSeries, int symptomOnset, int windowEnd)
+    /// <summary>Score factor of a candidate with no error-like signal when the alert is about errors.</summary>
+    private const double NoErrorSignalFactor = 0.7;
+
+    public static IReadOnlyList<RankedCandidate> Rank(IEnumerable<Candidate> candidates, Func<SeriesAnomaly, double[]?> seriesOf, double[]? symptomSeries, SeriesAnomaly symptom, string kpi, IncidentFrame frame)
     {
+        // Correlate around the incident: over the whole baseline, any two series that drifted correlate.
+        var from = Math.Max(0, frame.BaselineEnd - (frame.WindowEnd - frame.BaselineEnd));
+        var symptomOnset = symptom.OnsetIndex;
         var ranked = new List<RankedCandidate>();
         foreach (var candidate in candidates)
         {
@@ -28,13 +35,19 @@ internal static class CandidateRanking
 
             var severity = Math.Log(1 + strongest.Severity) / Math.Log(1 + RobustDetector.MaxSeverity);
             var series = seriesOf(strongest);
-            var correlation = series is null || symptomSeries is null ? 0 : Math.Abs(Correlation.Pearson(series, symptomSeries, windowEnd));
+            var correlation = series is null || symptomSeries is null ? 0 : Math.Abs(Correlation.Pearson(series, symptomSeries, from, frame.WindowEnd));
             var earliest = candidate.Signals.Min(s => s.OnsetIndex);
             var onset = earliest <= symptomOnset ? 1.0 : Math.Max(0, 1 - ((earliest - symptomOnset) / 5.0));
             var score = (PositionWeight * Math.Min(candidate.Position, 1.2) / 1.2)
                 + (SeverityWeight * severity)
                 + (CorrelationWeight * correlation)
                 + (OnsetWeight * onset);
+            if (kpi == Kpis.ErrorRate && !candidate.Signals.Any(s => SymptomMetrics.ErrorCauses.Contains(s.Metric)))
+            {
+                // Slowness alone rarely explains failing requests.
+                score *= NoErrorSignalFactor;
+            }
+
             ranked.Add(new RankedCandidate(candidate, Math.Round(score, 4), severity, correlation, onset));
         }
 

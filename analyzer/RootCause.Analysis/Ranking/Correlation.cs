@@ -3,11 +3,12 @@ namespace RootCause.Analysis.Ranking;
 /// <summary>Pearson correlation over the intervals where both series have values.</summary>
 internal static class Correlation
 {
-    public static double Pearson(double[] a, double[] b, int length)
+    /// <summary>Correlation over the intervals [from, to).</summary>
+    public static double Pearson(double[] a, double[] b, int from, int to)
     {
-        var n = Math.Min(length, Math.Min(a.Length, b.Length));
+        var n = Math.Min(to, Math.Min(a.Length, b.Length));
         double sa = 0, sb = 0, count = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = from; i < n; i++)
         {
             if (double.IsFinite(a[i]) && double.IsFinite(b[i]))
             {
@@ -23,7 +24,7 @@ internal static class Correlation
         }
 
         double ma = sa / count, mb = sb / count, cov = 0, va = 0, vb = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = from; i < n; i++)
         {
             if (double.IsFinite(a[i]) && double.IsFinite(b[i]))
             {

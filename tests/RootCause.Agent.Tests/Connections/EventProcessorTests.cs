@@ -113,6 +113,18 @@ public sealed class EventProcessorTests
     }
 
     [Fact]
+    public void Small_records_reserved_for_short_messages_decode_like_full_ones()
+    {
+        RecordedLoopbackCall(requests: 0);
+        var small = EventBytes.Data(22, ingress: true, "GET /small HTTP/1.1\r\n\r\n", 10)[..(EventBytes.DataHeader + 192)];
+        Feed(small);
+        Feed(EventBytes.Data(22, ingress: false, "HTTP/1.1 200 OK\r\n\r\n", 20)[..(EventBytes.DataHeader + 192)]);
+
+        Assert.Equal(0, processor.Counters.TruncatedRecords);
+        Assert.Equal(1, Assert.Single(Flush().Golden).Stats.Requests);
+    }
+
+    [Fact]
     public void A_short_lived_client_keeps_its_kernel_name_after_it_exits()
     {
         // FixedProcesses knows nothing of pid 300: like a curl that exited before /proc could be read.

@@ -11,7 +11,7 @@ internal static class SyntheticCube
 {
     public static List<string> Dimensions(int count) => [.. Enumerable.Range(0, count).Select(d => ((char)('a' + d)).ToString())];
 
-    public static List<CubeLeaf> ErrorRate(int seed, int[] sizes, IReadOnlyList<IReadOnlyDictionary<string, string>> causes, double faultyRate = 0.3, double healthyRate = 0.01)
+    public static List<CubeLeaf> ErrorRate(int seed, int[] sizes, IReadOnlyList<IReadOnlyDictionary<string, string>> causes, double faultyRate = 0.3, double healthyRate = 0.01, Func<IReadOnlyDictionary<string, string>, double>? trafficScale = null)
     {
         var random = new Random(seed);
         var dims = Dimensions(sizes.Length);
@@ -26,7 +26,7 @@ internal static class SyntheticCube
 
             var rate = healthyRate * (0.7 + (0.6 * random.NextDouble()));
             var forecastRequests = random.Next(200, 3000);
-            var realRequests = (int)(forecastRequests * (0.9 + (0.2 * random.NextDouble())));
+            var realRequests = (int)(forecastRequests * (0.9 + (0.2 * random.NextDouble())) * (trafficScale?.Invoke(leaf) ?? 1));
             var faulty = causes.Any(c => c.All(kv => leaf[kv.Key] == kv.Value));
             leaves.Add(new CubeLeaf(
                 leaf,

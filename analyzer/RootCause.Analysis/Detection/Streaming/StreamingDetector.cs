@@ -2,10 +2,17 @@ namespace RootCause.Analysis.Detection.Streaming;
 
 /// <summary>
 /// Streaming anomaly detector for one series: each <see cref="Update"/> takes the next value and returns a
-/// score in [0,1] using only the past (no look-ahead), in constant memory. The surprise of a point is the
-/// largest of: its residual from a robust fast level, a two-sided CUSUM on the slow baseline, spectral
-/// residual saliency (off by default) and a jump beyond the range seen so far. Its log is scored against the
-/// series' own recent record surprise, and only the rising edge of an event is reported.
+/// score in [0,1] using only the past (no look-ahead), in constant memory. Two views are combined:
+/// <list type="bullet">
+/// <item>the surprise of a point: the largest of its residual from a robust fast level, a two-sided CUSUM
+/// on the slow baseline, spectral residual saliency (off by default) and a jump beyond the range seen so
+/// far; its log is scored against the series' own recent record surprise, and only the rising edge of an
+/// event is reported;</item>
+/// <item>contextual novelty (<see cref="ContextNovelty"/>): the share of the newest short patterns of
+/// quantised values never seen before.</item>
+/// </list>
+/// The score is the larger of the novelty and the scaled surprise. After a score reaches the rest level the
+/// detector stays silent for a rest period: one event, one alarm.
 /// </summary>
 public sealed class StreamingDetector
 {
@@ -20,6 +27,8 @@ public sealed class StreamingDetector
     private double _max = double.NegativeInfinity;
     private readonly double _edgeDecay;
     private double _recentScore;
+    private readonly ContextNovelty? _context; // only the contextual ensemble pays for its store
+    private long _lastAlarm = long.MinValue / 2;
 
     public StreamingDetector(StreamingDetectorOptions? options = null)
     {
@@ -31,6 +40,7 @@ public sealed class StreamingDetector
         _likelihood = new AnomalyLikelihood(_options.LikelihoodWindow, _options.LikelihoodRate, _options.LikelihoodMinSpread);
         _edgeDecay = _options.EdgeHalfLife > 0 ? Math.Pow(0.5, 1.0 / _options.EdgeHalfLife) : 0;
         _record = new SurpriseRecord(_options.RecordHalfLife, _options.LikelihoodRate, _options.RecordAverageMultiple);
+        _context = _options.Contextual ? new ContextNovelty(_options.ContextBins, _options.ContextOrders, _options.ContextCapacity, _options.ContextSupport) : null;
     }
 
     /// <summary>Values seen so far (non-finite values are skipped and not counted).</summary>
@@ -64,6 +74,30 @@ public sealed class StreamingDetector
         }
 
         Count++;
+        var surprise = Surprise(value);
+        var o = _options;
+        if (_context is null)
+        {
+            return surprise;
+        }
+
+        var score = Math.Max(_context.Update(value), Math.Min(1, o.SurpriseScale * surprise));
+
+        // A high score silences the detector for a rest period that grows with the history (to RestMax):
+        // the raw score keeps extending the rest, so a series that is new all the time stays quiet.
+        var rest = Math.Min(o.RestMax, (long)(o.RestShare * Count));
+        var resting = Count - _lastAlarm <= rest;
+        if (score >= o.RestLevel)
+        {
+            _lastAlarm = Count;
+        }
+
+        return resting ? 0 : score;
+    }
+
+    /// <summary>The surprise view: the calibrated, edge-reported score of the robust level, CUSUM and range tests.</summary>
+    private double Surprise(double value)
+    {
         var o = _options;
         var floor = 1e-9 + (1e-6 * Math.Abs(_slow.Level));
 

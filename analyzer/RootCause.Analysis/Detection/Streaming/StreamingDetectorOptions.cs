@@ -6,10 +6,20 @@ namespace RootCause.Analysis.Detection.Streaming;
 /// </summary>
 public sealed record StreamingDetectorOptions
 {
-    /// <summary>The detection threshold: NAB's corpus-wide optimum for the standard profile (see docs/accuracy.md).</summary>
+    /// <summary>The detection threshold of <see cref="Default"/>: NAB's corpus-wide optimum for the standard profile (see docs/accuracy.md).</summary>
     public const double DefaultThreshold = 0.077377;
 
+    /// <summary>The detection threshold of <see cref="ContextualEnsemble"/>: its NAB standard-profile optimum.</summary>
+    public const double ContextualThreshold = 0.733956;
+
+    /// <summary>The surprise alone: quiet on stationary noise, which the analyzer's window detection relies on.</summary>
     public static StreamingDetectorOptions Default { get; } = new();
+
+    /// <summary>
+    /// The surprise combined with contextual novelty and a rest after alarms: the detector scored on NAB. It
+    /// alarms now and then on plain noise (see docs/accuracy.md), so the analyzer keeps <see cref="Default"/>.
+    /// </summary>
+    public static StreamingDetectorOptions ContextualEnsemble { get; } = new() { Contextual = true, ContextSupport = 2 };
 
     /// <summary>Rate of the fast level that predicts the next value.</summary>
     public double FastRate { get; init; } = 0.1;
@@ -87,4 +97,31 @@ public sealed record StreamingDetectorOptions
 
     /// <summary>Factor applied to scores that do not beat the recent maximum.</summary>
     public double SuppressionFactor { get; init; }
+
+    /// <summary>Combine the surprise with contextual novelty and rest after alarms (false: the surprise alone).</summary>
+    public bool Contextual { get; init; }
+
+    /// <summary>Bins the running range is cut into for contexts: coarse, so that noise repeats its contexts.</summary>
+    public int ContextBins { get; init; } = 6;
+
+    /// <summary>Longest context, in values before the newest one.</summary>
+    public int ContextOrders { get; init; } = 6;
+
+    /// <summary>Contexts remembered per series (the least recently seen are forgotten): the memory bound.</summary>
+    public int ContextCapacity { get; init; } = 16384;
+
+    /// <summary>A context counts only once its first part was seen this often.</summary>
+    public int ContextSupport { get; init; } = 1;
+
+    /// <summary>The surprise score is multiplied by this to speak the novelty's scale before the maximum.</summary>
+    public double SurpriseScale { get; init; } = 6;
+
+    /// <summary>A combined score at least this high starts a rest period.</summary>
+    public double RestLevel { get; init; } = 0.7;
+
+    /// <summary>The rest period as a share of the points seen so far ...</summary>
+    public double RestShare { get; init; } = 0.05;
+
+    /// <summary>... up to this many points.</summary>
+    public int RestMax { get; init; } = 150;
 }
