@@ -13,7 +13,7 @@ internal static class AgentCommand
 {
     public static RootCommand Create()
     {
-        var server = new Option<Uri?>("--server") { Description = "URL of `rootcause serve`; batches go to <URL>/api/v1/batches" };
+        var server = new Option<string?>("--server") { Description = "URL of `rootcause serve`; batches go to <URL>/api/v1/batches" };
         var interval = new Option<double>("--interval") { Description = "Interval length in seconds", DefaultValueFactory = _ => 10 };
         var node = new Option<string?>("--node") { Description = "Node name (default: the host name)" };
         var mapping = new Option<FileInfo?>("--mapping") { Description = "Service mapping file: lines \"<service> comm=|cmdline=|cgroup=<value>\"" };
@@ -28,8 +28,15 @@ internal static class AgentCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var nodeName = parse.GetValue(node) ?? Environment.MachineName;
+            Uri? serverUri = null;
+            if (parse.GetValue(server) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out serverUri) || serverUri.Scheme is not ("http" or "https")))
+            {
+                await Console.Error.WriteLineAsync($"agent: --server must be an http(s) URL, got \"{text}\"").ConfigureAwait(false);
+                return 2;
+            }
+
             return await RunAsync(
-                parse.GetValue(server), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(interval))), nodeName, parse.GetValue(mapping),
+                serverUri, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(interval))), nodeName, parse.GetValue(mapping),
                 parse.GetValue(stdout), parse.GetValue(check), parse.GetValue(duration), cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -74,7 +81,8 @@ internal static class AgentCommand
 
         var queue = new BatchQueue(capacity: 360);
         var options = new AgentOptions("rootcause-agent@" + node, node, interval, TimeSpan.FromMilliseconds(50), Environment.ProcessId);
-        var processor = new EventProcessor(node, new ServiceResolver(node, mapping, NoPods.Instance), new ProcFsProcessSource());
+        var own = new OwnEndpoints();
+        var processor = new EventProcessor(node, new ServiceResolver(node, mapping, NoPods.Instance), new ProcFsProcessSource(), own);
         using var engine = new AgentEngine(options, processor, TimeProvider.System, batch =>
         {
             if (toStdout)
@@ -116,7 +124,8 @@ internal static class AgentCommand
             stop.CancelAfter(TimeSpan.FromSeconds(seconds));
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var handler = new SocketsHttpHandler { ConnectCallback = (context, token) => OwnConnection.ConnectAsync(context, own, token) };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
         var shipping = server is null
             ? Task.CompletedTask
             : new HttpBatchShipper(http, server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/"), queue, Log).RunAsync(stop.Token);

@@ -29,142 +29,169 @@ public sealed class SeriesTable
     public IEnumerable<KeyValuePair<SeriesKey, double[]>> Of(EntityRef entity) =>
         _series.Where(kv => kv.Key.Entity == entity);
 
+    private static readonly string[] GoldenMetrics = [MetricCatalog.Requests, MetricCatalog.Errors, MetricCatalog.ErrorRate, MetricCatalog.LatencyMean, MetricCatalog.LatencyP99];
+    private static readonly string[] NetworkMetrics = [MetricCatalog.Connects, MetricCatalog.ConnectFailures, MetricCatalog.Retransmits, MetricCatalog.Rtt, MetricCatalog.Resets, MetricCatalog.Drops, MetricCatalog.Bytes];
+    private static readonly string[] ResourceMetrics = [MetricCatalog.CpuUsage, MetricCatalog.CpuUtilization, MetricCatalog.MemoryUsage, MetricCatalog.MemoryUtilization, MetricCatalog.RunQueueDelay, MetricCatalog.OomKills];
+
+    // Series are filled per entity (one lookup per entity and interval, all its metrics at once) and keyed
+    // by name tuples; names and keys are built once per entity, not once per sample.
     internal static SeriesTable Build(TelemetrySnapshot snapshot)
     {
         var length = snapshot.Intervals.Count;
-        var series = new Dictionary<SeriesKey, double[]>();
+        var seconds = snapshot.Step.TotalSeconds;
+        var services = new EntitySeries<string>(length, GoldenMetrics.Length);
+        var instances = new EntitySeries<string>(length, GoldenMetrics.Length);
+        var calls = new EntitySeries<(string Caller, string Callee)>(length, GoldenMetrics.Length);
+        var network = new EntitySeries<(string Source, string Destination)>(length, NetworkMetrics.Length);
+        var resources = new EntitySeries<(ResourceKind Kind, string Id)>(length, ResourceMetrics.Length);
         for (var t = 0; t < length; t++)
         {
             var interval = snapshot.Intervals[t];
-            var seconds = snapshot.Step.TotalSeconds;
-            var services = new Dictionary<string, RequestAggregate>(StringComparer.Ordinal);
-            var instances = new Dictionary<string, RequestAggregate>(StringComparer.Ordinal);
-            var clientEdges = new Dictionary<string, RequestAggregate>(StringComparer.Ordinal);
-            var serverEdges = new Dictionary<string, RequestAggregate>(StringComparer.Ordinal);
-            var network = new Dictionary<string, NetworkTotals>(StringComparer.Ordinal);
-            var resources = new Dictionary<EntityRef, ResourceTotals>();
+            var serviceSums = new Dictionary<string, RequestAggregate>(StringComparer.Ordinal);
+            var instanceSums = new Dictionary<string, RequestAggregate>(StringComparer.Ordinal);
+            var clientEdges = new Dictionary<(string, string), RequestAggregate>();
+            var serverEdges = new Dictionary<(string, string), RequestAggregate>();
+            var networkSums = new Dictionary<(string, string), NetworkTotals>();
+            var resourceSums = new Dictionary<(ResourceKind, string), ResourceTotals>();
 
             foreach (var batch in interval.Batches)
             {
                 foreach (var g in batch.Golden)
                 {
-                    Sum(services, g.Service).Add(g.Stats);
-                    Sum(instances, g.Instance).Add(g.Stats);
+                    Sum(serviceSums, g.Service).Add(g.Stats);
+                    Sum(instanceSums, g.Instance).Add(g.Stats);
                     if (g.Caller != Callers.External)
                     {
-                        Sum(serverEdges, new CallEdge(g.Caller, g.Service).Name).Add(g.Stats);
+                        Sum(serverEdges, (g.Caller, g.Service)).Add(g.Stats);
                     }
                 }
 
                 foreach (var c in batch.Calls)
                 {
-                    Sum(clientEdges, new CallEdge(c.Caller, c.Callee).Name).Add(c.Stats);
+                    Sum(clientEdges, (c.Caller, c.Callee)).Add(c.Stats);
                 }
 
                 foreach (var n in batch.Network)
                 {
-                    var name = new NetworkEdge(n.SourceInstance, n.Destination).Name;
-                    if (!network.TryGetValue(name, out var totals))
-                    {
-                        network[name] = totals = new NetworkTotals();
-                    }
-
-                    totals.Add(n);
+                    Sum(networkSums, (n.SourceInstance, n.Destination)).Add(n);
                 }
 
                 foreach (var r in batch.Resources)
                 {
-                    var entity = new EntityRef(r.Kind == ResourceKind.Node ? EntityKind.Node : EntityKind.Instance, r.Id);
-                    if (!resources.TryGetValue(entity, out var totals))
-                    {
-                        resources[entity] = totals = new ResourceTotals();
-                    }
-
-                    totals.Add(r);
+                    Sum(resourceSums, (r.Kind, r.Id)).Add(r);
                 }
             }
 
-            foreach (var (name, agg) in services)
+            foreach (var (name, agg) in serviceSums)
             {
-                PutGolden(series, new EntityRef(EntityKind.Service, name), agg, t, length, seconds);
+                PutGolden(services.At(name), agg, t, seconds);
             }
 
-            foreach (var (name, agg) in instances)
+            foreach (var (name, agg) in instanceSums)
             {
-                PutGolden(series, new EntityRef(EntityKind.Instance, name), agg, t, length, seconds);
+                PutGolden(instances.At(name), agg, t, seconds);
             }
 
             // The caller's view when the caller is watched; the server's view of the same edge otherwise.
-            foreach (var (name, agg) in serverEdges)
+            foreach (var (edge, agg) in serverEdges)
             {
-                if (!clientEdges.ContainsKey(name))
-                {
-                    clientEdges[name] = agg;
-                }
+                clientEdges.TryAdd(edge, agg);
             }
 
-            foreach (var (name, agg) in clientEdges)
+            foreach (var (edge, agg) in clientEdges)
             {
-                PutGolden(series, new EntityRef(EntityKind.CallEdge, name), agg, t, length, seconds);
+                PutGolden(calls.At(edge), agg, t, seconds);
             }
 
-            foreach (var (name, n) in network)
+            foreach (var (edge, n) in networkSums)
             {
-                var e = new EntityRef(EntityKind.NetworkEdge, name);
-                Put(series, e, MetricCatalog.Connects, t, length, n.Connects / seconds);
-                Put(series, e, MetricCatalog.ConnectFailures, t, length, n.ConnectFailures / seconds);
-                Put(series, e, MetricCatalog.Retransmits, t, length, n.Retransmits / seconds);
-                Put(series, e, MetricCatalog.Rtt, t, length, n.RttSamples > 0 ? n.RttSum / n.RttSamples : double.NaN);
-                Put(series, e, MetricCatalog.Resets, t, length, n.Resets / seconds);
-                Put(series, e, MetricCatalog.Drops, t, length, n.Drops / seconds);
-                Put(series, e, MetricCatalog.Bytes, t, length, n.Bytes / seconds);
+                var m = network.At(edge);
+                m[0][t] = n.Connects / seconds;
+                m[1][t] = n.ConnectFailures / seconds;
+                m[2][t] = n.Retransmits / seconds;
+                m[3][t] = n.RttSamples > 0 ? n.RttSum / n.RttSamples : double.NaN;
+                m[4][t] = n.Resets / seconds;
+                m[5][t] = n.Drops / seconds;
+                m[6][t] = n.Bytes / seconds;
             }
 
-            foreach (var (e, r) in resources)
+            foreach (var (entity, r) in resourceSums)
             {
+                var m = resources.At(entity);
                 var cores = r.CpuSeconds / seconds;
-                Put(series, e, MetricCatalog.CpuUsage, t, length, cores);
-                Put(series, e, MetricCatalog.CpuUtilization, t, length, r.CpuLimitCores > 0 ? cores / r.CpuLimitCores : double.NaN);
-                Put(series, e, MetricCatalog.MemoryUsage, t, length, r.MemoryBytes);
-                Put(series, e, MetricCatalog.MemoryUtilization, t, length, r.MemoryLimitBytes > 0 ? (double)r.MemoryBytes / r.MemoryLimitBytes : double.NaN);
-                Put(series, e, MetricCatalog.RunQueueDelay, t, length, r.RunQueueDelaySeconds / seconds);
-                Put(series, e, MetricCatalog.OomKills, t, length, r.OomKills / seconds);
+                m[0][t] = cores;
+                m[1][t] = r.CpuLimitCores > 0 ? cores / r.CpuLimitCores : double.NaN;
+                m[2][t] = r.MemoryBytes;
+                m[3][t] = r.MemoryLimitBytes > 0 ? (double)r.MemoryBytes / r.MemoryLimitBytes : double.NaN;
+                m[4][t] = r.RunQueueDelaySeconds / seconds;
+                m[5][t] = r.OomKills / seconds;
             }
         }
 
+        var series = new Dictionary<SeriesKey, double[]>();
+        services.CopyTo(series, name => new EntityRef(EntityKind.Service, name), GoldenMetrics);
+        instances.CopyTo(series, name => new EntityRef(EntityKind.Instance, name), GoldenMetrics);
+        calls.CopyTo(series, e => new EntityRef(EntityKind.CallEdge, new CallEdge(e.Caller, e.Callee).Name), GoldenMetrics);
+        network.CopyTo(series, e => new EntityRef(EntityKind.NetworkEdge, new NetworkEdge(e.Source, e.Destination).Name), NetworkMetrics);
+        resources.CopyTo(series, e => new EntityRef(e.Kind == ResourceKind.Node ? EntityKind.Node : EntityKind.Instance, e.Id), ResourceMetrics);
         return new SeriesTable(series, length);
     }
 
-    private static RequestAggregate Sum(Dictionary<string, RequestAggregate> sums, string key)
+    private static TValue Sum<TKey, TValue>(Dictionary<TKey, TValue> sums, TKey key)
+        where TKey : notnull
+        where TValue : new()
     {
         if (!sums.TryGetValue(key, out var agg))
         {
-            sums[key] = agg = new RequestAggregate();
+            sums[key] = agg = new TValue();
         }
 
         return agg;
     }
 
-    private static void PutGolden(Dictionary<SeriesKey, double[]> series, EntityRef e, RequestAggregate agg, int t, int length, double seconds)
+    private static void PutGolden(double[][] m, RequestAggregate agg, int t, double seconds)
     {
-        Put(series, e, MetricCatalog.Requests, t, length, agg.Requests / seconds);
-        Put(series, e, MetricCatalog.Errors, t, length, agg.Errors / seconds);
-        Put(series, e, MetricCatalog.ErrorRate, t, length, agg.ErrorRatio);
-        Put(series, e, MetricCatalog.LatencyMean, t, length, agg.LatencyMean);
-        Put(series, e, MetricCatalog.LatencyP99, t, length, agg.Quantile(0.99));
+        m[0][t] = agg.Requests / seconds;
+        m[1][t] = agg.Errors / seconds;
+        m[2][t] = agg.ErrorRatio;
+        m[3][t] = agg.LatencyMean;
+        m[4][t] = agg.Quantile(0.99);
     }
 
-    private static void Put(Dictionary<SeriesKey, double[]> series, EntityRef e, string metric, int t, int length, double value)
+    /// <summary>The metric arrays of every entity of one kind, NaN until an interval fills them.</summary>
+    private sealed class EntitySeries<TKey>(int length, int metrics)
+        where TKey : notnull
     {
-        var key = new SeriesKey(e, metric);
-        if (!series.TryGetValue(key, out var values))
+        private readonly Dictionary<TKey, double[][]> _byEntity = [];
+
+        public double[][] At(TKey key)
         {
-            values = new double[length];
-            Array.Fill(values, double.NaN);
-            series[key] = values;
+            if (!_byEntity.TryGetValue(key, out var m))
+            {
+                m = new double[metrics][];
+                for (var i = 0; i < metrics; i++)
+                {
+                    m[i] = new double[length];
+                    Array.Fill(m[i], double.NaN);
+                }
+
+                _byEntity[key] = m;
+            }
+
+            return m;
         }
 
-        values[t] = value;
+        public void CopyTo(Dictionary<SeriesKey, double[]> series, Func<TKey, EntityRef> entity, string[] names)
+        {
+            foreach (var (key, m) in _byEntity)
+            {
+                var e = entity(key);
+                for (var i = 0; i < names.Length; i++)
+                {
+                    series[new SeriesKey(e, names[i])] = m[i];
+                }
+            }
+        }
     }
 
     private sealed class NetworkTotals

@@ -32,11 +32,14 @@ internal sealed class EventProcessor : IEventSink
     // end of the interval, because a client's connect is seen before the server's accept.
     private readonly Dictionary<(string Source, Endpoint Remote), EdgeAccumulator> clientEdges = [];
 
-    public EventProcessor(string node, ServiceResolver resolver, IProcessSource processes)
+    private readonly OwnEndpoints own;
+
+    public EventProcessor(string node, ServiceResolver resolver, IProcessSource processes, OwnEndpoints? own = null)
     {
         this.node = node;
         this.resolver = resolver;
         this.processes = processes;
+        this.own = own ?? new OwnEndpoints();
     }
 
     public AgentCounters Counters { get; } = new();
@@ -126,6 +129,11 @@ internal sealed class EventProcessor : IEventSink
     /// <summary>A request/response pair completed on <paramref name="connection"/>.</summary>
     public void OnExchange(TrackedConnection connection, in HttpExchange exchange)
     {
+        if (own.Contains(connection.Remote))
+        {
+            return;
+        }
+
         Counters.ExchangesCompleted++;
         var operation = RouteNormaliser.Operation(exchange.Method, exchange.Target);
         var seconds = exchange.LatencyNs / 1e9;
@@ -189,7 +197,7 @@ internal sealed class EventProcessor : IEventSink
 
     private void Open(ConnectionEvent e)
     {
-        if (connections.ContainsKey(e.ConnectionId))
+        if (connections.ContainsKey(e.ConnectionId) || (e.Role == ConnectionRole.Server && own.Contains(e.Remote)))
         {
             return;
         }

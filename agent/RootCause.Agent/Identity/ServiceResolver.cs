@@ -66,6 +66,12 @@ internal sealed class ServiceResolver
                 return Stem(args[i + 1]);
             }
 
+            if (arg is "-m" && i + 1 < args.Count)
+            {
+                // python -m http.server, python -m gunicorn …: the module is the program.
+                return args[i + 1];
+            }
+
             if (arg.EndsWith(".dll", StringComparison.Ordinal) || arg.EndsWith(".jar", StringComparison.Ordinal) ||
                 arg.EndsWith(".py", StringComparison.Ordinal) || arg.EndsWith(".js", StringComparison.Ordinal) ||
                 arg.EndsWith(".rb", StringComparison.Ordinal))

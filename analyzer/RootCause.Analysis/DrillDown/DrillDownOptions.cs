@@ -35,7 +35,7 @@ public sealed record DrillDownOptions(
     double LeafEvidenceCap = 6.0,
     double CausePenalty = 5.0,
     double RelativeStop = 0.5,
-    double CleanCauseShare = 0.8,
+    double CleanCauseShare = 0.6,
     double DepthPenalty = 0.001,
     double ForecastPseudoCount = 1.0,
     double UntouchedLeafCost = 1.0)

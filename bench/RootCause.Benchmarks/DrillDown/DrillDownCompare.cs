@@ -69,6 +69,9 @@ public static class DrillDownCompare
                 new DrillDownLocaliser(d with { RelativeStop = d.RelativeStop / 2 }, "relstop/2"),
                 new DrillDownLocaliser(d with { RelativeStop = Math.Min(1, d.RelativeStop * 2) }, "relstop*2"),
                 new DrillDownLocaliser(d with { MaxDepth = d.MaxDepth + 1 }, "depth+1"),
+                new DrillDownLocaliser(d with { CleanCauseShare = d.CleanCauseShare - 0.2 }, "clean-0.2"),
+                new DrillDownLocaliser(d with { CleanCauseShare = d.CleanCauseShare - 0.1 }, "clean-0.1"),
+                new DrillDownLocaliser(d with { CleanCauseShare = d.CleanCauseShare + 0.1 }, "clean+0.1"),
             ]);
         }
 

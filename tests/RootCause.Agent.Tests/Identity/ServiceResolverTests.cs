@@ -11,6 +11,7 @@ public sealed class ServiceResolverTests
     {
         Assert.Equal("Shop.Api", ServiceResolver.ProcessName(new ProcessInfo(1, "dotnet", ["dotnet", "exec", "--depsfile", "x.json", "/app/Shop.Api.dll"], null)));
         Assert.Equal("billing", ServiceResolver.ProcessName(new ProcessInfo(1, "java", ["java", "-Xmx1g", "-jar", "/srv/billing.jar"], null)));
+        Assert.Equal("http.server", ServiceResolver.ProcessName(new ProcessInfo(1, "python3", ["python3", "-m", "http.server", "8080"], null)));
         Assert.Equal("nginx", ServiceResolver.ProcessName(new ProcessInfo(1, "nginx", ["nginx: worker process"], null)));
     }
 
