@@ -74,7 +74,7 @@ public sealed class PetShopEvaluator(RootCauseAnalyzer analyzer, PetShopEvaluati
             issue.Target.Metric,
             issue.Target.RootCauseNode,
             truth,
-            report is null ? [] : CandidateRanking.Services(report, graph),
+            report is null ? [] : RankedServices.Services(report, graph),
             report?.Outcome,
             report is null ? [] : report.RootCauses.OrderBy(c => c.Rank).Take(3).Select(Describe).ToArray(),
             error);

@@ -5,7 +5,7 @@ namespace RootCause.Evaluation.Tests.PetShop;
 /// <summary>Reads the real PetShop copy at ../shared/datasets/petshop relative to the repository root.</summary>
 public sealed class RealDatasetTests
 {
-    private static string? DatasetPath()
+    internal static string? DatasetPath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -29,7 +29,7 @@ public sealed class ScoringTests
             Cause(4, EntityKind.Node, "web"),
             Cause(5, EntityKind.CallEdge, "web -> api"));
 
-        Assert.Equal(["api", "db_AWS::DynamoDB::Table", "web"], CandidateRanking.Services(report, graph));
+        Assert.Equal(["api", "db_AWS::DynamoDB::Table", "web"], RankedServices.Services(report, graph));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace RootCause.Evaluation.PetShop.Scoring;
 /// <param name="Metric">latency or availability.</param>
 /// <param name="Truth">root_cause.node as written in target.json.</param>
 /// <param name="TruthComponent">The graph component it names; null when none does (the issue then counts as a miss).</param>
-/// <param name="Candidates">Ranked services (see <see cref="CandidateRanking"/>).</param>
+/// <param name="Candidates">Ranked services (see <see cref="RankedServices"/>).</param>
 /// <param name="Outcome">The report's outcome; null when the analysis failed.</param>
 /// <param name="TopCauses">The first three causes as "entity (fault class, score)", for reading failures.</param>
 /// <param name="Error">Why the analysis failed, when it did.</param>

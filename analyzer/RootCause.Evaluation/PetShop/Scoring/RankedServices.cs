@@ -8,7 +8,7 @@ namespace RootCause.Evaluation.PetShop.Scoring;
 /// external endpoint) is itself, an instance its service, a node every service on it, a network edge its
 /// destination's service and a call edge its callee. Later mentions of a service already ranked are dropped.
 /// </summary>
-public static class CandidateRanking
+public static class RankedServices
 {
     public static IReadOnlyList<string> Services(RootCauseReport report, TopologyGraph graph)
     {
