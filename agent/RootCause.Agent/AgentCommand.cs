@@ -20,10 +20,15 @@ internal static class AgentCommand
         var stdout = new Option<bool>("--stdout") { Description = "Also write each batch as one JSON line to standard output" };
         var check = new Option<bool>("--check") { Description = "Run the startup checks, load and attach the probes, then exit" };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until SIGINT/SIGTERM)" };
+        var kubelet = new Option<bool>("--kubelet") { Description = "Name pods from the kubelet's pod list (https://<node>:10250/pods); off by default" };
+        var kubeApi = new Option<string?>("--kube-api") { Description = "Name pods from the API server's pod list of this node (e.g. https://kubernetes.default.svc)" };
+        var kubeToken = new Option<string?>("--kube-token") { Description = "Bearer token file for the pod list", DefaultValueFactory = _ => ServiceAccountToken };
+        var kubeCa = new Option<string?>("--kube-ca") { Description = "CA certificate (PEM) that signs the kubelet's or API server's certificate", DefaultValueFactory = _ => ServiceAccountCa };
+        var kubeRefresh = new Option<double>("--kube-refresh") { Description = "Seconds between pod list refreshes", DefaultValueFactory = _ => 30 };
 
         var command = new RootCommand("RootCause eBPF agent: golden metrics and network-edge metrics of every TCP service on this node")
         {
-            server, interval, node, mapping, stdout, check, duration,
+            server, interval, node, mapping, stdout, check, duration, kubelet, kubeApi, kubeToken, kubeCa, kubeRefresh,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,14 +40,40 @@ internal static class AgentCommand
                 return 2;
             }
 
+            Uri? podsUri = null;
+            if (parse.GetValue(kubeApi) is { } api)
+            {
+                if (!Uri.TryCreate(api, UriKind.Absolute, out var apiUri) || apiUri.Scheme is not ("http" or "https"))
+                {
+                    await Console.Error.WriteLineAsync($"agent: --kube-api must be an http(s) URL, got \"{api}\"").ConfigureAwait(false);
+                    return 2;
+                }
+
+                podsUri = HttpPodListSource.ApiServerUri(apiUri, nodeName);
+            }
+            else if (parse.GetValue(kubelet))
+            {
+                podsUri = HttpPodListSource.KubeletUri(nodeName);
+            }
+
+            var kubernetes = podsUri is null
+                ? null
+                : new KubernetesOptions(podsUri, ExistingFile(parse.GetValue(kubeToken)), ExistingFile(parse.GetValue(kubeCa)), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(kubeRefresh))));
             return await RunAsync(
                 serverUri, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(interval))), nodeName, parse.GetValue(mapping),
-                parse.GetValue(stdout), parse.GetValue(check), parse.GetValue(duration), cancellationToken).ConfigureAwait(false);
+                parse.GetValue(stdout), parse.GetValue(check), parse.GetValue(duration), kubernetes, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri? server, TimeSpan interval, string node, FileInfo? mappingFile, bool toStdout, bool checkOnly, double? duration, CancellationToken cancellationToken)
+    private const string ServiceAccountToken = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+    private const string ServiceAccountCa = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
+
+    private static string? ExistingFile(string? path) => path is not null && File.Exists(path) ? path : null;
+
+    private static async Task<int> RunAsync(
+        Uri? server, TimeSpan interval, string node, FileInfo? mappingFile, bool toStdout, bool checkOnly, double? duration, KubernetesOptions? kubernetes,
+        CancellationToken cancellationToken)
     {
         static void Log(string message) => Console.Error.WriteLine(message);
 
@@ -82,7 +113,14 @@ internal static class AgentCommand
         var queue = new BatchQueue(capacity: 360);
         var options = new AgentOptions("rootcause-agent@" + node, node, interval, TimeSpan.FromMilliseconds(50), Environment.ProcessId);
         var own = new OwnEndpoints();
-        var processor = new EventProcessor(node, new ServiceResolver(node, mapping, NoPods.Instance), new ProcFsProcessSource(), own);
+        using var podSource = kubernetes is null ? null : CreatePodSource(kubernetes, Log);
+        if (kubernetes is not null && podSource is null)
+        {
+            return 2;
+        }
+
+        var pods = podSource is null ? null : new PodDirectory(podSource);
+        var processor = new EventProcessor(node, new ServiceResolver(node, mapping, (IPodDirectory?)pods ?? NoPods.Instance), new ProcFsProcessSource(), own);
         using var engine = new AgentEngine(options, processor, TimeProvider.System, batch =>
         {
             if (toStdout)
@@ -124,6 +162,7 @@ internal static class AgentCommand
             stop.CancelAfter(TimeSpan.FromSeconds(seconds));
         }
 
+        var podRefresh = pods is null ? Task.CompletedTask : pods.RunAsync(kubernetes!.Refresh, TimeProvider.System, Log, stop.Token);
         using var handler = new SocketsHttpHandler { ConnectCallback = (context, token) => OwnConnection.ConnectAsync(context, own, token) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
         var shipping = server is null
@@ -141,6 +180,7 @@ internal static class AgentCommand
         try
         {
             await shipping.ConfigureAwait(false);
+            await podRefresh.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -148,5 +188,21 @@ internal static class AgentCommand
 
         Log($"agent: stopped | {engine.Counters} | {engine.KernelCounters} | batches dropped={queue.Dropped}");
         return 0;
+    }
+
+    private static HttpPodListSource? CreatePodSource(KubernetesOptions kubernetes, Action<string> log)
+    {
+        try
+        {
+            var source = new HttpPodListSource(kubernetes.PodsUri, kubernetes.TokenFile, kubernetes.CaFile);
+            log($"agent: Kubernetes pod list from {kubernetes.PodsUri} every {kubernetes.Refresh.TotalSeconds:F0}s" +
+                (kubernetes.TokenFile is null ? "; no token file" : string.Empty) + (kubernetes.CaFile is null ? "; system CAs" : string.Empty));
+            return source;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            log($"agent: cannot read the Kubernetes CA file {kubernetes.CaFile}: {e.Message}");
+            return null;
+        }
     }
 }

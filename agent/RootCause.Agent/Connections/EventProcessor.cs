@@ -322,10 +322,14 @@ internal sealed class EventProcessor : IEventSink
 
     private ProcessIdentity IdentityOf(int pid, string comm)
     {
-        if (!identities.TryGetValue(pid, out var known) || !string.Equals(known.Comm, comm, StringComparison.Ordinal))
+        if (!identities.TryGetValue(pid, out var known) || !string.Equals(known.Comm, comm, StringComparison.Ordinal) ||
+            (known.AwaitsPod && known.PodsVersion != resolver.PodsVersion))
         {
+            var version = resolver.PodsVersion;
             var process = processes.Describe(pid, comm);
-            known = new ProcessIdentity(comm, resolver.Resolve(process));
+            var identity = resolver.Resolve(process);
+            var awaitsPod = identity.Rule != "kubernetes" && identity.Rule != "mapping" && CgroupPath.PodUid(process.CgroupPath) is not null;
+            known = new ProcessIdentity(comm, identity, awaitsPod, version);
             identities[pid] = known;
         }
 

@@ -5,6 +5,8 @@ internal sealed class NoPods : IPodDirectory
 {
     public static NoPods Instance { get; } = new();
 
+    public int Version => 0;
+
     public bool TryFind(string podUid, out PodInfo pod)
     {
         pod = null!;

@@ -23,6 +23,9 @@ internal sealed class ServiceResolver
         this.pods = pods;
     }
 
+    /// <summary>Changes when a new pod list arrived: identities that missed their pod may resolve now.</summary>
+    public int PodsVersion => pods.Version;
+
     public ServiceIdentity Resolve(ProcessInfo process)
     {
         var mapped = mapping.Match(process);

@@ -36,7 +36,7 @@ internal sealed class LinedJson
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new NabFormatException(file, 0, $"cannot read: {e.Message}");
+            throw new DatasetFormatException(file, 0, $"cannot read: {e.Message}");
         }
 
         var lineStarts = LineStarts(bytes);
@@ -45,20 +45,20 @@ internal sealed class LinedJson
         {
             if (!reader.Read())
             {
-                throw new NabFormatException(file, 0, "empty file");
+                throw new DatasetFormatException(file, 0, "empty file");
             }
 
             var root = ReadValue(ref reader, file, lineStarts);
             if (reader.Read())
             {
-                throw new NabFormatException(file, LineOf(lineStarts, reader.TokenStartIndex), "unexpected content after the top-level value");
+                throw new DatasetFormatException(file, LineOf(lineStarts, reader.TokenStartIndex), "unexpected content after the top-level value");
             }
 
             return root;
         }
         catch (JsonException e)
         {
-            throw new NabFormatException(file, (int)(e.LineNumber ?? -1) + 1, $"invalid JSON: {e.Message}");
+            throw new DatasetFormatException(file, (int)(e.LineNumber ?? -1) + 1, $"invalid JSON: {e.Message}");
         }
     }
 
@@ -74,7 +74,7 @@ internal sealed class LinedJson
             }
         }
 
-        throw new NabFormatException(file, Line, $"missing member \"{name}\"");
+        throw new DatasetFormatException(file, Line, $"missing member \"{name}\"");
     }
 
     public string AsString(string file)
@@ -88,7 +88,7 @@ internal sealed class LinedJson
         RequireKind(file, JsonValueKind.Number, "a number");
         if (!double.IsFinite(Number))
         {
-            throw new NabFormatException(file, Line, "number out of range");
+            throw new DatasetFormatException(file, Line, "number out of range");
         }
 
         return Number;
@@ -98,7 +98,7 @@ internal sealed class LinedJson
     {
         if (Kind != kind)
         {
-            throw new NabFormatException(file, Line, $"expected {what}, found {Describe(Kind)}");
+            throw new DatasetFormatException(file, Line, $"expected {what}, found {Describe(Kind)}");
         }
     }
 
@@ -115,7 +115,7 @@ internal sealed class LinedJson
                     var name = reader.GetString()!;
                     if (!names.Add(name))
                     {
-                        throw new NabFormatException(file, LineOf(lineStarts, reader.TokenStartIndex), $"duplicate member \"{name}\"");
+                        throw new DatasetFormatException(file, LineOf(lineStarts, reader.TokenStartIndex), $"duplicate member \"{name}\"");
                     }
 
                     reader.Read();

@@ -27,7 +27,7 @@ public sealed class NabCorpus
         var dataDir = Path.Combine(root, "data");
         if (!Directory.Exists(dataDir))
         {
-            throw new NabFormatException(dataDir, 0, "no such folder (expected the NAB dataset root holding data/, labels/ and config/)");
+            throw new DatasetFormatException(dataDir, 0, "no such folder (expected the NAB dataset root holding data/, labels/ and config/)");
         }
 
         var labelFile = Path.Combine(root, "labels", "combined_windows.json");
@@ -39,12 +39,12 @@ public sealed class NabCorpus
             .ToList();
         if (names.Count == 0)
         {
-            throw new NabFormatException(dataDir, 0, "no CSV files");
+            throw new DatasetFormatException(dataDir, 0, "no CSV files");
         }
 
         foreach (var label in labels.Keys.Where(k => !names.Contains(k, StringComparer.Ordinal)))
         {
-            throw new NabFormatException(labelFile, 0, $"windows for \"{label}\", which is not a data file");
+            throw new DatasetFormatException(labelFile, 0, $"windows for \"{label}\", which is not a data file");
         }
 
         var files = new List<NabCorpusFile>(names.Count);
@@ -52,7 +52,7 @@ public sealed class NabCorpus
         {
             if (!labels.TryGetValue(name, out var windows))
             {
-                throw new NabFormatException(labelFile, 0, $"no entry for data file \"{name}\"");
+                throw new DatasetFormatException(labelFile, 0, $"no entry for data file \"{name}\"");
             }
 
             var series = NabCsvReader.Read(Path.Combine(dataDir, name), name, "value");
@@ -76,14 +76,14 @@ public sealed class NabCorpus
             var published = NabCsvReader.Read(path, file.Series.Name, "anomaly_score");
             if (published.Timestamps.Length != file.Series.Timestamps.Length)
             {
-                throw new NabFormatException(path, 0, $"{published.Timestamps.Length} rows, the data file has {file.Series.Timestamps.Length}");
+                throw new DatasetFormatException(path, 0, $"{published.Timestamps.Length} rows, the data file has {file.Series.Timestamps.Length}");
             }
 
             for (var i = 0; i < published.Timestamps.Length; i++)
             {
                 if (published.Timestamps[i] != file.Series.Timestamps[i])
                 {
-                    throw new NabFormatException(path, i + 2, "timestamp differs from the data file's row");
+                    throw new DatasetFormatException(path, i + 2, "timestamp differs from the data file's row");
                 }
             }
 

@@ -18,12 +18,12 @@ public static class NabCsvReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new NabFormatException(file, 0, $"cannot read: {e.Message}");
+            throw new DatasetFormatException(file, 0, $"cannot read: {e.Message}");
         }
 
         if (lines.Length == 0)
         {
-            throw new NabFormatException(file, 0, "empty file");
+            throw new DatasetFormatException(file, 0, "empty file");
         }
 
         var header = lines[0].Split(',');
@@ -31,7 +31,7 @@ public static class NabCsvReader
         var valueIndex = Array.IndexOf(header, column);
         if (timeIndex < 0 || valueIndex < 0)
         {
-            throw new NabFormatException(file, 1, $"header must name \"timestamp\" and \"{column}\"");
+            throw new DatasetFormatException(file, 1, $"header must name \"timestamp\" and \"{column}\"");
         }
 
         var count = lines.Length - 1;
@@ -48,29 +48,29 @@ public static class NabCsvReader
             var lineNumber = i + 2;
             if (line.Contains('"', StringComparison.Ordinal))
             {
-                throw new NabFormatException(file, lineNumber, "quoted fields are not part of the NAB format");
+                throw new DatasetFormatException(file, lineNumber, "quoted fields are not part of the NAB format");
             }
 
             var fields = line.Split(',');
             if (fields.Length != header.Length)
             {
-                throw new NabFormatException(file, lineNumber, $"{fields.Length} fields, the header has {header.Length}");
+                throw new DatasetFormatException(file, lineNumber, $"{fields.Length} fields, the header has {header.Length}");
             }
 
             if (!NabTimestamp.TryParse(fields[timeIndex], out timestamps[i]))
             {
-                throw new NabFormatException(file, lineNumber, $"\"{fields[timeIndex]}\" is not a timestamp (yyyy-MM-dd HH:mm:ss)");
+                throw new DatasetFormatException(file, lineNumber, $"\"{fields[timeIndex]}\" is not a timestamp (yyyy-MM-dd HH:mm:ss)");
             }
 
             if (!double.TryParse(fields[valueIndex], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
             {
-                throw new NabFormatException(file, lineNumber, $"\"{fields[valueIndex]}\" is not a finite number in column {column}");
+                throw new DatasetFormatException(file, lineNumber, $"\"{fields[valueIndex]}\" is not a finite number in column {column}");
             }
         }
 
         if (count == 0)
         {
-            throw new NabFormatException(file, 1, "no rows");
+            throw new DatasetFormatException(file, 1, "no rows");
         }
 
         return new NabSeries(name, timestamps, values);

@@ -56,7 +56,7 @@ public sealed class NabFileLayout
         {
             if (!firstIndex.ContainsKey(window.Start) || !firstIndex.ContainsKey(window.End))
             {
-                throw new NabFormatException(labelFile, 0, $"{name}: window {window.Start:yyyy-MM-dd HH:mm:ss} .. {window.End:yyyy-MM-dd HH:mm:ss} does not start and end on rows of the file");
+                throw new DatasetFormatException(labelFile, 0, $"{name}: window {window.Start:yyyy-MM-dd HH:mm:ss} .. {window.End:yyyy-MM-dd HH:mm:ss} does not start and end on rows of the file");
             }
         }
 
@@ -111,7 +111,7 @@ public sealed class NabFileLayout
 
         if (next < windows.Count)
         {
-            throw new NabFormatException(labelFile, 0, $"{name}: window starting {windows[next].Start:yyyy-MM-dd HH:mm:ss} is never entered (windows out of row order)");
+            throw new DatasetFormatException(labelFile, 0, $"{name}: window starting {windows[next].Start:yyyy-MM-dd HH:mm:ss} is never entered (windows out of row order)");
         }
 
         return new NabFileLayout(name, probation, windowOf, reward, scorable);

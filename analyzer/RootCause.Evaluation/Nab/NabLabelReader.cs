@@ -17,19 +17,19 @@ public static class NabLabelReader
                 pair.RequireKind(file, System.Text.Json.JsonValueKind.Array, "a [start, end] pair");
                 if (pair.Items.Count != 2)
                 {
-                    throw new NabFormatException(file, pair.Line, $"a window has {pair.Items.Count} timestamps, expected 2");
+                    throw new DatasetFormatException(file, pair.Line, $"a window has {pair.Items.Count} timestamps, expected 2");
                 }
 
                 var start = Timestamp(file, pair.Items[0]);
                 var end = Timestamp(file, pair.Items[1]);
                 if (end < start)
                 {
-                    throw new NabFormatException(file, pair.Line, "window ends before it starts");
+                    throw new DatasetFormatException(file, pair.Line, "window ends before it starts");
                 }
 
                 if (list.Count > 0 && start <= list[^1].End)
                 {
-                    throw new NabFormatException(file, pair.Line, "windows overlap or are out of order");
+                    throw new DatasetFormatException(file, pair.Line, "windows overlap or are out of order");
                 }
 
                 list.Add(new NabWindow(start, end));
@@ -46,6 +46,6 @@ public static class NabLabelReader
         var text = node.AsString(file);
         return NabTimestamp.TryParse(text, out var value)
             ? value
-            : throw new NabFormatException(file, node.Line, $"\"{text}\" is not a timestamp (yyyy-MM-dd HH:mm:ss[.ffffff])");
+            : throw new DatasetFormatException(file, node.Line, $"\"{text}\" is not a timestamp (yyyy-MM-dd HH:mm:ss[.ffffff])");
     }
 }

@@ -19,7 +19,7 @@ public static class NabProfileReader
 
         if (profiles.Count == 0)
         {
-            throw new NabFormatException(file, root.Line, "no profiles");
+            throw new DatasetFormatException(file, root.Line, "no profiles");
         }
 
         return profiles;
@@ -31,7 +31,7 @@ public static class NabProfileReader
         var weight = node.AsFiniteNumber(file);
         if (weight < 0)
         {
-            throw new NabFormatException(file, node.Line, $"{name} must not be negative");
+            throw new DatasetFormatException(file, node.Line, $"{name} must not be negative");
         }
 
         return weight;

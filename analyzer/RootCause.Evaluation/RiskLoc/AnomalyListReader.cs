@@ -40,20 +40,20 @@ internal static class AnomalyListReader
             {
                 if (entry is null)
                 {
-                    throw new RiskLocFormatException(path, lineNo, "a key outside any list entry");
+                    throw new DatasetFormatException(path, lineNo, "a key outside any list entry");
                 }
 
                 body = line[2..];
             }
             else
             {
-                throw new RiskLocFormatException(path, lineNo, "expected '- data: …' or an indented 'timestamp:'/'cause:' key");
+                throw new DatasetFormatException(path, lineNo, "expected '- data: …' or an indented 'timestamp:'/'cause:' key");
             }
 
             var colon = body.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                throw new RiskLocFormatException(path, lineNo, "expected 'key: value'");
+                throw new DatasetFormatException(path, lineNo, "expected 'key: value'");
             }
 
             var key = body[..colon].Trim();
@@ -66,12 +66,12 @@ internal static class AnomalyListReader
                 case "timestamp":
                     if (entry!.Timestamp is not null)
                     {
-                        throw new RiskLocFormatException(path, lineNo, "duplicate key 'timestamp'");
+                        throw new DatasetFormatException(path, lineNo, "duplicate key 'timestamp'");
                     }
 
                     if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ts))
                     {
-                        throw new RiskLocFormatException(path, lineNo, $"timestamp '{value}' is not a whole number of seconds");
+                        throw new DatasetFormatException(path, lineNo, $"timestamp '{value}' is not a whole number of seconds");
                     }
 
                     entry.Timestamp = ts;
@@ -79,27 +79,27 @@ internal static class AnomalyListReader
                 case "cause":
                     if (entry!.Causes is not null)
                     {
-                        throw new RiskLocFormatException(path, lineNo, "duplicate key 'cause'");
+                        throw new DatasetFormatException(path, lineNo, "duplicate key 'cause'");
                     }
 
                     entry.Causes = new FlowParser(path, lineNo, value).Causes();
                     break;
                 default:
-                    throw new RiskLocFormatException(path, lineNo, $"unknown key '{key}' (expected data, timestamp, cause)");
+                    throw new DatasetFormatException(path, lineNo, $"unknown key '{key}' (expected data, timestamp, cause)");
             }
         }
 
         Finish(path, entry, anomalies, names);
         if (anomalies.Count == 0)
         {
-            throw new RiskLocFormatException(path, 0, "no anomalies listed");
+            throw new DatasetFormatException(path, 0, "no anomalies listed");
         }
 
         return anomalies;
     }
 
     private static string Once(string path, int line, string key, string? current, string value) =>
-        current is null ? value : throw new RiskLocFormatException(path, line, $"duplicate key '{key}'");
+        current is null ? value : throw new DatasetFormatException(path, line, $"duplicate key '{key}'");
 
     private static string Scalar(string path, int line, string value)
     {
@@ -108,7 +108,7 @@ internal static class AnomalyListReader
             value = value[1..^1];
         }
 
-        return value.Length > 0 ? value : throw new RiskLocFormatException(path, line, "empty value");
+        return value.Length > 0 ? value : throw new DatasetFormatException(path, line, "empty value");
     }
 
     private static void Finish(string path, Entry? entry, List<RiskLocAnomaly> into, HashSet<string> names)
@@ -121,12 +121,12 @@ internal static class AnomalyListReader
         if (entry.Data is null || entry.Timestamp is null || entry.Causes is null)
         {
             var missing = entry.Data is null ? "data" : entry.Timestamp is null ? "timestamp" : "cause";
-            throw new RiskLocFormatException(path, entry.Line, $"entry lacks '{missing}'");
+            throw new DatasetFormatException(path, entry.Line, $"entry lacks '{missing}'");
         }
 
         if (!names.Add(entry.Data))
         {
-            throw new RiskLocFormatException(path, entry.Line, $"case '{entry.Data}' is listed twice");
+            throw new DatasetFormatException(path, entry.Line, $"case '{entry.Data}' is listed twice");
         }
 
         into.Add(new RiskLocAnomaly(entry.Data, entry.Timestamp.Value, entry.Causes, entry.Line));
@@ -269,6 +269,6 @@ internal static class AnomalyListReader
             }
         }
 
-        private RiskLocFormatException Error(string problem) => new(path, line, $"cause: {problem}");
+        private DatasetFormatException Error(string problem) => new(path, line, $"cause: {problem}");
     }
 }

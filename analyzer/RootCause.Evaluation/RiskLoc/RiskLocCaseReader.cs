@@ -34,7 +34,7 @@ internal static class RiskLocCaseReader
         var rows = Rows(path, text);
         if (rows.Count == 0)
         {
-            throw new RiskLocFormatException(path, 0, "empty file");
+            throw new DatasetFormatException(path, 0, "empty file");
         }
 
         var (headerLine, header) = rows[0];
@@ -55,7 +55,7 @@ internal static class RiskLocCaseReader
             var (line, cells) = rows[r];
             if (cells.Length != header.Length)
             {
-                throw new RiskLocFormatException(path, line, $"{cells.Length} fields, the header has {header.Length}");
+                throw new DatasetFormatException(path, line, $"{cells.Length} fields, the header has {header.Length}");
             }
 
             var minute = Minute(path, line, cells[columns.Min]);
@@ -63,14 +63,14 @@ internal static class RiskLocCaseReader
             var cnt = Count(path, line, "cnt", cells[columns.Cnt]);
             if (value > cnt)
             {
-                throw new RiskLocFormatException(path, line, $"value {cells[columns.Value]} exceeds cnt {cells[columns.Cnt]}");
+                throw new DatasetFormatException(path, line, $"value {cells[columns.Value]} exceeds cnt {cells[columns.Cnt]}");
             }
 
             var values = columns.Attributes.Select(a => cells[a]).ToArray();
             var leafKey = string.Join('\u001f', values);
             if (!seen.Add(string.Create(CultureInfo.InvariantCulture, $"{minute}\u001f{leafKey}")))
             {
-                throw new RiskLocFormatException(path, line, $"a second row for minute {minute} and {string.Join(",", values)}");
+                throw new DatasetFormatException(path, line, $"a second row for minute {minute} and {string.Join(",", values)}");
             }
 
             var isReal = minute == anomaly.Timestamp;
@@ -105,14 +105,14 @@ internal static class RiskLocCaseReader
         var cube = order.Where(s => s.Real).Select(s => s.ToLeaf(attributes)).ToList();
         if (cube.Count == 0)
         {
-            throw new RiskLocFormatException(path, 0, $"no rows at the anomalous minute {anomaly.Timestamp}");
+            throw new DatasetFormatException(path, 0, $"no rows at the anomalous minute {anomaly.Timestamp}");
         }
 
         foreach (var cause in anomaly.Causes)
         {
             foreach (var attribute in cause.Keys.Where(k => !attributes.Contains(k, StringComparer.Ordinal)))
             {
-                throw new RiskLocFormatException(path, headerLine, $"the label of line {anomaly.Line} of anomaly.yaml names attribute '{attribute}', which this file lacks");
+                throw new DatasetFormatException(path, headerLine, $"the label of line {anomaly.Line} of anomaly.yaml names attribute '{attribute}', which this file lacks");
             }
         }
 
@@ -132,7 +132,7 @@ internal static class RiskLocCaseReader
         }
         catch (CsvFormatException e)
         {
-            throw new RiskLocFormatException(path, (int)e.LineNumber, $"malformed CSV: {e.Message}");
+            throw new DatasetFormatException(path, (int)e.LineNumber, $"malformed CSV: {e.Message}");
         }
 
         return rows;
@@ -148,12 +148,12 @@ internal static class RiskLocCaseReader
             var name = header[i];
             if (name.Length == 0 || name.Trim() != name)
             {
-                throw new RiskLocFormatException(path, line, $"column {i + 1} has an empty or padded name '{name}'");
+                throw new DatasetFormatException(path, line, $"column {i + 1} has an empty or padded name '{name}'");
             }
 
             if (!names.Add(name))
             {
-                throw new RiskLocFormatException(path, line, $"column '{name}' appears twice");
+                throw new DatasetFormatException(path, line, $"column '{name}' appears twice");
             }
 
             switch (name)
@@ -168,12 +168,12 @@ internal static class RiskLocCaseReader
         var missing = new[] { ("min", min), ("value", value), ("cnt", cnt) }.Where(c => c.Item2 < 0).Select(c => c.Item1).ToList();
         if (missing.Count > 0)
         {
-            throw new RiskLocFormatException(path, line, $"header lacks {string.Join(", ", missing)}");
+            throw new DatasetFormatException(path, line, $"header lacks {string.Join(", ", missing)}");
         }
 
         if (attributes.Count == 0)
         {
-            throw new RiskLocFormatException(path, line, "header has no attribute columns");
+            throw new DatasetFormatException(path, line, "header has no attribute columns");
         }
 
         return (min, value, cnt, attributes);
@@ -182,12 +182,12 @@ internal static class RiskLocCaseReader
     private static long Minute(string path, int line, string cell) =>
         long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var minute)
             ? minute
-            : throw new RiskLocFormatException(path, line, $"min '{cell}' is not a whole number of seconds");
+            : throw new DatasetFormatException(path, line, $"min '{cell}' is not a whole number of seconds");
 
     private static double Count(string path, int line, string column, string cell) =>
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0
             ? v
-            : throw new RiskLocFormatException(path, line, $"{column} '{cell}' is not a non-negative number");
+            : throw new DatasetFormatException(path, line, $"{column} '{cell}' is not a non-negative number");
 
     private sealed class LeafSums(string[] values)
     {

@@ -9,7 +9,7 @@ public static class RiskLocDataset
         var list = Path.Combine(directory, "anomaly.yaml");
         if (!File.Exists(list))
         {
-            throw new RiskLocFormatException(list, 0, "missing: is --data the RS folder?");
+            throw new DatasetFormatException(list, 0, "missing: is --data the RS folder?");
         }
 
         var cases = new List<RiskLocCase>();
@@ -18,13 +18,13 @@ public static class RiskLocDataset
             // Case names come from an untrusted file: they must not reach outside the folder.
             if (anomaly.Data.Contains('/', StringComparison.Ordinal) || anomaly.Data.Contains('\\', StringComparison.Ordinal) || anomaly.Data.StartsWith('.'))
             {
-                throw new RiskLocFormatException(list, anomaly.Line, $"case name '{anomaly.Data}' is not a plain file name");
+                throw new DatasetFormatException(list, anomaly.Line, $"case name '{anomaly.Data}' is not a plain file name");
             }
 
             var file = Path.Combine(directory, anomaly.Data + ".csv");
             if (!File.Exists(file))
             {
-                throw new RiskLocFormatException(list, anomaly.Line, $"case file {anomaly.Data}.csv is missing");
+                throw new DatasetFormatException(list, anomaly.Line, $"case file {anomaly.Data}.csv is missing");
             }
 
             cases.Add(RiskLocCaseReader.Read(file, anomaly));

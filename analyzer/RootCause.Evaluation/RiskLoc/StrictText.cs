@@ -16,7 +16,7 @@ internal static class StrictText
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RiskLocFormatException(path, 0, $"cannot read: {e.Message}");
+            throw new DatasetFormatException(path, 0, $"cannot read: {e.Message}");
         }
 
         return Decode(path, bytes);
@@ -31,7 +31,7 @@ internal static class StrictText
         }
         catch (DecoderFallbackException)
         {
-            throw new RiskLocFormatException(path, FirstBadLine(bytes, start), "not valid UTF-8");
+            throw new DatasetFormatException(path, FirstBadLine(bytes, start), "not valid UTF-8");
         }
     }
 

@@ -1,3 +1,4 @@
+using RootCause.Evaluation;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;

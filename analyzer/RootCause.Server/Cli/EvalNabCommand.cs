@@ -1,3 +1,4 @@
+using RootCause.Evaluation;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -45,7 +46,7 @@ internal static class EvalNabCommand
             corpus = NabCorpus.Load(root);
             board = NabScoreboard.Read(Path.Combine(root, "results", "final_results.json"));
         }
-        catch (NabFormatException e)
+        catch (DatasetFormatException e)
         {
             Console.Error.WriteLine($"rootcause eval nab: {e.Message}");
             return 1;

@@ -1,3 +1,4 @@
+using RootCause.Evaluation;
 using System.CommandLine;
 using RootCause.Evaluation.RiskLoc;
 
@@ -41,7 +42,7 @@ internal static class EvalRiskLocCommand
         {
             cases = RiskLocDataset.Load(root);
         }
-        catch (RiskLocFormatException e)
+        catch (DatasetFormatException e)
         {
             Console.Error.WriteLine($"rootcause eval riskloc-rs: {e.Message}");
             return 1;

@@ -1,3 +1,4 @@
+using RootCause.Evaluation;
 using RootCause.Evaluation.RiskLoc;
 
 namespace RootCause.Benchmarks.DrillDown;
@@ -46,7 +47,7 @@ public static class DrillDownCompare
         {
             cases = RiskLocDataset.Load(data);
         }
-        catch (RiskLocFormatException e)
+        catch (DatasetFormatException e)
         {
             Console.Error.WriteLine($"{Verb}: {e.Message}");
             return 1;

@@ -50,4 +50,67 @@ public sealed class ServiceResolverTests
         Assert.Equal("/docker/abc", CgroupPath.Choose(["12:memory:/docker/abc", "1:name=systemd:/x", "0::/"]));
         Assert.Equal("/kubepods/x", CgroupPath.Choose(["0::/kubepods/x"]));
     }
+
+    private const string PodUid = "6f1c2a9e-3b4d-4e5f-8a7b-0c1d2e3f4a5b";
+    private const string PodSlice = "pod6f1c2a9e_3b4d_4e5f_8a7b_0c1d2e3f4a5b.slice";
+    private static readonly string ContainerHex = string.Concat(Enumerable.Repeat("c0ffee00", 8));
+
+    public static TheoryData<string> KubernetesCgroupPaths() => new()
+    {
+        // systemd driver (cgroup v2 and v1 hierarchies alike), one per runtime
+        $"/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-{PodSlice}/cri-containerd-{ContainerHex}.scope",
+        $"/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-{PodSlice}/docker-{ContainerHex}.scope",
+        $"/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-{PodSlice}/crio-{ContainerHex}.scope",
+        $"/kubepods.slice/kubepods-{PodSlice}/cri-containerd-{ContainerHex}.scope", // Guaranteed QoS: no QoS slice
+        // cgroupfs driver
+        $"/kubepods/burstable/pod{PodUid}/{ContainerHex}",
+        $"/kubepods/pod{PodUid}/{ContainerHex}",
+        $"/kubepods/besteffort/pod{PodUid}/{ContainerHex}/",
+    };
+
+    [Theory]
+    [MemberData(nameof(KubernetesCgroupPaths))]
+    public void Pod_uid_and_container_id_come_from_every_kubepods_layout(string path)
+    {
+        Assert.Equal(PodUid, CgroupPath.PodUid(path));
+        Assert.Equal(ContainerHex, CgroupPath.ContainerId(path));
+    }
+
+    [Fact]
+    public void The_v1_kubepods_path_is_chosen_on_a_hybrid_host()
+    {
+        var path = CgroupPath.Choose([
+            "12:pids:/kubepods/burstable/pod" + PodUid + "/" + ContainerHex,
+            "5:memory:/kubepods/burstable/pod" + PodUid + "/" + ContainerHex,
+            "0::/",
+        ]);
+        Assert.Equal(PodUid, CgroupPath.PodUid(path));
+    }
+
+    [Theory]
+    [MemberData(nameof(KubernetesCgroupPaths))]
+    public async Task Pods_from_the_recorded_list_name_the_service_and_instance(string path)
+    {
+        var pods = new PodDirectory(new FixturePodListSource().Then("kubelet-pods.json"));
+        await pods.RefreshAsync(CancellationToken.None);
+        var resolver = new ServiceResolver("n1", ServiceMapping.Empty, pods);
+
+        var id = resolver.Resolve(new ProcessInfo(41, "checkout-svc", ["/app/checkout-svc"], path));
+
+        Assert.Equal(new ServiceIdentity("checkout", "shop/checkout-7d9f8b6c5d-x2x9q", "kubernetes"), id);
+    }
+
+    [Fact]
+    public async Task A_pod_missing_from_the_list_falls_back_to_its_container_and_the_mapping_file_still_wins()
+    {
+        var pods = new PodDirectory(new FixturePodListSource().Then("apiserver-pods-after-rollout.json"));
+        await pods.RefreshAsync(CancellationToken.None);
+        var path = $"/kubepods/burstable/pod{PodUid}/{ContainerHex}";
+
+        var unknownPod = new ServiceResolver("n1", ServiceMapping.Empty, pods).Resolve(new ProcessInfo(41, "checkout-svc", [], path));
+        var mapped = new ServiceResolver("n1", ServiceMapping.Parse("billing cgroup=kubepods", "m"), pods).Resolve(new ProcessInfo(41, "checkout-svc", [], path));
+
+        Assert.Equal(("checkout-svc", "container"), (unknownPod.Service, unknownPod.Rule));
+        Assert.Equal(("billing", "mapping"), (mapped.Service, mapped.Rule));
+    }
 }

@@ -26,7 +26,7 @@ public sealed class NabReaderTests : IDisposable
     {
         var path = Write("series.csv", text);
 
-        var error = Assert.Throws<NabFormatException>(() => NabCsvReader.Read(path, "c/series.csv", "value"));
+        var error = Assert.Throws<DatasetFormatException>(() => NabCsvReader.Read(path, "c/series.csv", "value"));
 
         Assert.Equal(line, error.Line);
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class NabReaderTests : IDisposable
     {
         var path = Write("windows.json", "{\n  \"c/a.csv\": [\n    [\n      \"2014-01-02 00:00:00.000000\",\n      \"2014-01-01 00:00:00.000000\"\n    ]\n  ]\n}\n");
 
-        var error = Assert.Throws<NabFormatException>(() => NabLabelReader.Read(path));
+        var error = Assert.Throws<DatasetFormatException>(() => NabLabelReader.Read(path));
 
         Assert.Equal(3, error.Line);
         Assert.Contains("ends before it starts", error.Problem, StringComparison.Ordinal);
@@ -50,8 +50,8 @@ public sealed class NabReaderTests : IDisposable
         var broken = Write("broken.json", "{\n  \"standard\": {\n    \"CostMatrix\": { \"tpWeight\": 1.0,, }\n  }\n}\n");
         var wrongType = Write("typed.json", "{\n  \"standard\": {\n    \"CostMatrix\": {\n      \"tpWeight\": \"one\",\n      \"fpWeight\": 0.11,\n      \"fnWeight\": 1.0\n    }\n  }\n}\n");
 
-        Assert.Equal(3, Assert.Throws<NabFormatException>(() => NabProfileReader.Read(broken)).Line);
-        var error = Assert.Throws<NabFormatException>(() => NabProfileReader.Read(wrongType));
+        Assert.Equal(3, Assert.Throws<DatasetFormatException>(() => NabProfileReader.Read(broken)).Line);
+        var error = Assert.Throws<DatasetFormatException>(() => NabProfileReader.Read(wrongType));
         Assert.Equal(4, error.Line);
         Assert.Contains("expected a number", error.Problem, StringComparison.Ordinal);
     }
@@ -59,7 +59,7 @@ public sealed class NabReaderTests : IDisposable
     [Fact]
     public void A_missing_file_is_an_error_not_a_crash()
     {
-        var error = Assert.Throws<NabFormatException>(() => NabCsvReader.Read(Path.Combine(_dir, "absent.csv"), "c/absent.csv", "value"));
+        var error = Assert.Throws<DatasetFormatException>(() => NabCsvReader.Read(Path.Combine(_dir, "absent.csv"), "c/absent.csv", "value"));
 
         Assert.Equal(0, error.Line);
         Assert.Contains("cannot read", error.Problem, StringComparison.Ordinal);

@@ -53,6 +53,6 @@ public sealed class MetricsReaderTests
     {
         var e = Assert.Throws<DatasetFormatException>(() => MetricsReader.Read(Fixture.Path("nowhere.csv")));
 
-        Assert.Contains("nowhere.csv:0: cannot read", e.Message, StringComparison.Ordinal);
+        Assert.Contains("nowhere.csv: cannot read", e.Message, StringComparison.Ordinal);
     }
 }

@@ -79,7 +79,7 @@ public sealed class RiskLocReaderTests : IDisposable
         Write("c.csv", csv);
         Write("anomaly.yaml", "- data: c\n  timestamp: 60\n  cause: {'a':'x'}\n");
 
-        var e = Assert.Throws<RiskLocFormatException>(() => RiskLocDataset.Load(_dir));
+        var e = Assert.Throws<DatasetFormatException>(() => RiskLocDataset.Load(_dir));
 
         Assert.EndsWith("c.csv", e.File, StringComparison.Ordinal);
         Assert.Equal(line, e.Line);
@@ -92,7 +92,7 @@ public sealed class RiskLocReaderTests : IDisposable
         File.WriteAllBytes(Path.Combine(_dir, "c.csv"), [.. Encoding.ASCII.GetBytes("min,a,value,cnt\n60,"), 0xC3, 0x28, .. Encoding.ASCII.GetBytes(",1,2\n")]);
         Write("anomaly.yaml", "- data: c\n  timestamp: 60\n  cause: {'a':'x'}\n");
 
-        var e = Assert.Throws<RiskLocFormatException>(() => RiskLocDataset.Load(_dir));
+        var e = Assert.Throws<DatasetFormatException>(() => RiskLocDataset.Load(_dir));
 
         Assert.Equal(2, e.Line);
         Assert.Contains("UTF-8", e.Problem, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class RiskLocReaderTests : IDisposable
         Write("c.csv", "min,a,value,cnt\n60,x,1,2\n");
         Write("anomaly.yaml", yaml);
 
-        var e = Assert.Throws<RiskLocFormatException>(() => RiskLocDataset.Load(_dir));
+        var e = Assert.Throws<DatasetFormatException>(() => RiskLocDataset.Load(_dir));
 
         Assert.Equal(line, e.Line);
         Assert.Contains(problem, e.Problem, StringComparison.Ordinal);

@@ -1,10 +1,10 @@
-namespace RootCause.Evaluation.PetShop;
+namespace RootCause.Evaluation;
 
-/// <summary>A dataset file that does not have the expected shape; the message names file:line.</summary>
+/// <summary>A dataset file (NAB, PetShop, RiskLoc RS) that does not have the expected shape; the message names file:line.</summary>
 public sealed class DatasetFormatException : Exception
 {
     public DatasetFormatException(string file, int line, string problem)
-        : base($"{file}:{line}: {problem}")
+        : base(line > 0 ? $"{file}:{line}: {problem}" : $"{file}: {problem}")
     {
         File = file;
         Line = line;
@@ -12,7 +12,7 @@ public sealed class DatasetFormatException : Exception
     }
 
     public DatasetFormatException()
-        : this("", 0, "malformed dataset")
+        : this("", 0, "malformed dataset file")
     {
     }
 
