@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using RootCause.Agent.Connections;
+using RootCause.Agent.Events;
 using RootCause.Agent.Identity;
 using RootCause.Agent.Loading;
 using RootCause.Agent.Pipeline;
@@ -120,7 +121,7 @@ internal static class AgentCommand
         }
 
         var pods = podSource is null ? null : new PodDirectory(podSource);
-        var processor = new EventProcessor(node, new ServiceResolver(node, mapping, (IPodDirectory?)pods ?? NoPods.Instance), new ProcFsProcessSource(), own);
+        var processor = new EventProcessor(node, new ServiceResolver(node, mapping, (IPodDirectory?)pods ?? NoPods.Instance), new ProcFsProcessSource(), own, DropReasonNames.Load());
         using var engine = new AgentEngine(options, processor, TimeProvider.System, batch =>
         {
             if (toStdout)

@@ -19,6 +19,8 @@ enum rc_event_kind {
 	RC_EV_STATS = 5,      /* at most once a second per busy connection */
 	RC_EV_RETRANSMIT = 6,
 	RC_EV_RESET = 7,
+	RC_EV_DROP = 8,       /* rc_conn_event: the kernel freed a packet of a TCP socket as a drop (kfree_skb) */
+	RC_EV_OOM_KILL = 9,   /* rc_task_event: the OOM killer chose this process */
 };
 
 enum rc_direction {
@@ -58,12 +60,30 @@ struct rc_conn_event {
 	__u8 remote_addr[16];
 	__u16 local_port;
 	__u16 remote_port;
-	__u32 srtt_us;
+	union {
+		__u32 srtt_us;
+		__u32 drop_reason; /* RC_EV_DROP: the kernel's enum skb_drop_reason, named from tracefs by the agent */
+	};
 	__u64 bytes_acked;
 	__u64 bytes_received;
 	__u32 total_retrans;
 	__s32 fd;
 	char comm[16];        /* thread-group leader's comm, taken in process context */
+};
+
+/* 32 bytes: an event about a process rather than a socket. */
+struct rc_task_event {
+	__u8 kind;
+	__u8 pad[3];
+	__u32 pid;            /* tgid */
+	__u64 timestamp_ns;
+	char comm[16];
+};
+
+/* Run-queue delay of one watched process (value of rc_rq_pids), cumulative since the agent watched it. */
+struct rc_rq_delay {
+	__u64 delay_ns;
+	__u64 waits;
 };
 
 /* Indexes of the per-CPU counters in rc_counters. */
@@ -73,6 +93,7 @@ enum rc_counter {
 	RC_CNT_CONN_TABLE_FULL = 2,
 	RC_CNT_OWNER_TABLE_FULL = 3,
 	RC_CNT_OPAQUE_CONNS = 4,    /* connections whose first bytes were not HTTP/1.x */
+	RC_CNT_TASK_LOST = 5,       /* OOM-kill events the ring buffer had no room for */
 	RC_CNT_MAX = 8,
 };
 

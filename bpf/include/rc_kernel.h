@@ -40,8 +40,10 @@ enum {
 	TCP_ESTABLISHED = 1,
 	TCP_SYN_SENT = 2,
 	TCP_SYN_RECV = 3,
+	TCP_TIME_WAIT = 6,
 	TCP_CLOSE = 7,
 	TCP_LISTEN = 10,
+	TCP_NEW_SYN_RECV = 12,
 };
 
 struct in6_addr {
@@ -99,6 +101,7 @@ struct files_struct {
 } __attribute__((preserve_access_index));
 
 struct task_struct {
+	unsigned int __state;
 	int pid;
 	int tgid;
 	char comm[16];
@@ -106,7 +109,14 @@ struct task_struct {
 	struct files_struct *files;
 } __attribute__((preserve_access_index));
 
-struct sk_buff;
+/* Before 5.14 the task state was `long state`. */
+struct task_struct___pre514 {
+	long state;
+} __attribute__((preserve_access_index));
+
+struct sk_buff {
+	struct sock *sk;
+} __attribute__((preserve_access_index));
 
 /* Classic syscall tracepoint records (tracefs events/syscalls/sys_{enter,exit}_X/format): stable ABI. */
 struct rc_sys_enter_ctx {

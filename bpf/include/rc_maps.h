@@ -92,6 +92,25 @@ struct {
 	__type(value, struct rc_pending);
 } rc_pending_ops SEC(".maps") __weak;
 
+/* Processes whose run-queue delay is measured: the agent inserts the pids of the instances it sees and
+ * reads the sums each interval; the scheduler hooks do nothing for any other process. */
+#define RC_MAX_RQ_PIDS 4096
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, RC_MAX_RQ_PIDS);
+	__type(key, __u32);
+	__type(value, struct rc_rq_delay);
+} rc_rq_pids SEC(".maps") __weak;
+
+/* When a watched thread became runnable (woken, or preempted while running); 0 once it ran. */
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, __u64);
+} rc_rq_runnable SEC(".maps") __weak;
+
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 16 * 1024 * 1024);

@@ -17,10 +17,12 @@ internal sealed class EdgeAccumulator
 
     public long Resets { get; set; }
 
+    public long Drops { get; set; }
+
     public long BytesSent { get; set; }
 
     public long BytesReceived { get; set; }
 
     public NetworkSample ToSample(string source, string destination) =>
-        new(source, destination, Connects, ConnectFailures, Retransmits, RttSumSeconds, RttSamples, Resets, 0, BytesSent, BytesReceived);
+        new(source, destination, Connects, ConnectFailures, Retransmits, RttSumSeconds, RttSamples, Resets, Drops, BytesSent, BytesReceived);
 }

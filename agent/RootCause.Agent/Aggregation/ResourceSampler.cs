@@ -3,19 +3,26 @@ using RootCause.Contracts;
 
 namespace RootCause.Agent.Aggregation;
 
-/// <summary>CPU and memory per instance (summed over its pids) and for the node, from procfs.</summary>
+/// <summary>
+/// CPU and memory per instance (summed over its pids) and for the node, from procfs; run-queue delay per
+/// instance from the kernel's per-pid sums (a pid is watched from the first interval it is active in, so its
+/// delay counts from the second).
+/// </summary>
 internal sealed class ResourceSampler
 {
     // USER_HZ is 100 on every Linux architecture the agent runs on.
     private const double TicksPerSecond = 100;
 
     private readonly string procRoot;
+    private readonly IRunQueueProbe? runQueue;
     private readonly Dictionary<int, long> lastTicks = [];
+    private readonly Dictionary<int, long> lastRunQueueNs = [];
     private long lastNodeBusyTicks = -1;
 
-    public ResourceSampler(string procRoot = "/proc")
+    public ResourceSampler(string procRoot = "/proc", IRunQueueProbe? runQueue = null)
     {
         this.procRoot = procRoot;
+        this.runQueue = runQueue;
     }
 
     /// <param name="pidInstances">pid → instance id of the processes active in the interval.</param>
@@ -23,10 +30,12 @@ internal sealed class ResourceSampler
     {
         var cpu = new Dictionary<string, double>(StringComparer.Ordinal);
         var memory = new Dictionary<string, long>(StringComparer.Ordinal);
+        var runQueueDelay = new Dictionary<string, double>(StringComparer.Ordinal);
         var seen = new HashSet<int>();
         foreach (var (pid, instance) in pidInstances)
         {
             seen.Add(pid);
+            runQueueDelay[instance] = runQueueDelay.GetValueOrDefault(instance) + RunQueueDelaySeconds(pid);
             var ticks = ReadProcessTicks(pid);
             var rss = ReadProcessRss(pid);
             if (ticks < 0)
@@ -46,11 +55,44 @@ internal sealed class ResourceSampler
             lastTicks.Remove(gone);
         }
 
+        foreach (var gone in lastRunQueueNs.Keys.Where(p => !seen.Contains(p)).ToArray())
+        {
+            lastRunQueueNs.Remove(gone);
+            runQueue?.Forget(gone);
+        }
+
         var samples = cpu.Keys
-            .Select(i => new ResourceSample(ResourceKind.Instance, i, cpu[i], 0, memory[i], 0, 0, 0))
+            .Select(i => new ResourceSample(ResourceKind.Instance, i, cpu[i], 0, memory[i], 0, runQueueDelay.GetValueOrDefault(i), 0))
             .ToList();
         samples.Add(SampleNode(node));
         return samples;
+    }
+
+    /// <summary>Run-queue delay of <paramref name="pid"/> since the last sample; starts watching it when new.</summary>
+    private double RunQueueDelaySeconds(int pid)
+    {
+        if (runQueue is null)
+        {
+            return 0;
+        }
+
+        if (!lastRunQueueNs.TryGetValue(pid, out var previous))
+        {
+            if (runQueue.Watch(pid))
+            {
+                lastRunQueueNs[pid] = runQueue.TryRead(pid, out var start) ? start : 0;
+            }
+
+            return 0;
+        }
+
+        if (!runQueue.TryRead(pid, out var total))
+        {
+            return 0;
+        }
+
+        lastRunQueueNs[pid] = total;
+        return Math.Max(0, total - previous) / 1e9;
     }
 
     private ResourceSample SampleNode(string node)

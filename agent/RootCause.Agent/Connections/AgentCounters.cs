@@ -32,8 +32,20 @@ internal sealed class AgentCounters
 
     public long ExchangesCompleted { get; set; }
 
+    /// <summary>Packets the kernel dropped on TCP sockets (kfree_skb), attributed to an edge or not.</summary>
+    public long Drops { get; set; }
+
+    /// <summary>Drops on sockets neither tracked nor the peer of a tracked client (not on any edge).</summary>
+    public long UnattributedDrops { get; set; }
+
+    /// <summary>Drops by the kernel's reason name (NETFILTER_DROP, TCP_OLD_DATA…), since the agent started.</summary>
+    public Dictionary<string, long> DropReasons { get; } = new(StringComparer.Ordinal);
+
+    public long OomKills { get; set; }
+
     public override string ToString() =>
         $"records={Records} data={DataEvents} conn={ConnectionEvents} truncated={TruncatedRecords} invalid={InvalidRecords} unknown={UnknownRecords} " +
         $"orphan_data={OrphanData} parse_failures={ParseFailures} unpaired={UnpairedMessages} table_full={ConnectionTableFull} " +
-        $"expired={ConnectionsExpired} open={OpenConnections} exchanges={ExchangesCompleted}";
+        $"expired={ConnectionsExpired} open={OpenConnections} exchanges={ExchangesCompleted} drops={Drops} unattributed_drops={UnattributedDrops} " +
+        $"oom_kills={OomKills}" + (DropReasons.Count == 0 ? string.Empty : " drop_reasons=" + string.Join(',', DropReasons.Select(r => r.Key + ":" + r.Value)));
 }

@@ -32,14 +32,17 @@ internal sealed class EventProcessor : IEventSink
     // end of the interval, because a client's connect is seen before the server's accept.
     private readonly Dictionary<(string Source, Endpoint Remote), EdgeAccumulator> clientEdges = [];
 
+    private readonly Dictionary<string, long> oomKills = new(StringComparer.Ordinal);
     private readonly OwnEndpoints own;
+    private readonly DropReasonNames dropReasons;
 
-    public EventProcessor(string node, ServiceResolver resolver, IProcessSource processes, OwnEndpoints? own = null)
+    public EventProcessor(string node, ServiceResolver resolver, IProcessSource processes, OwnEndpoints? own = null, DropReasonNames? dropReasons = null)
     {
         this.node = node;
         this.resolver = resolver;
         this.processes = processes;
         this.own = own ?? new OwnEndpoints();
+        this.dropReasons = dropReasons ?? DropReasonNames.None;
     }
 
     public AgentCounters Counters { get; } = new();
@@ -121,9 +124,19 @@ internal sealed class EventProcessor : IEventSink
                 }
 
                 break;
+            case EventKind.Drop:
+                Drop(e);
+                break;
             default:
                 break;
         }
+    }
+
+    public void OnOomKill(int pid, string comm, long timestampNs)
+    {
+        Counters.OomKills++;
+        var instance = IdentityOf(pid, comm).Identity.Instance;
+        oomKills[instance] = oomKills.GetValueOrDefault(instance) + 1;
     }
 
     /// <summary>A request/response pair completed on <paramref name="connection"/>.</summary>
@@ -166,12 +179,14 @@ internal sealed class EventProcessor : IEventSink
             merged.RttSumSeconds += edge.RttSumSeconds;
             merged.RttSamples += edge.RttSamples;
             merged.Resets += edge.Resets;
+            merged.Drops += edge.Drops;
             merged.BytesSent += edge.BytesSent;
             merged.BytesReceived += edge.BytesReceived;
         }
 
         clientEdges.Clear();
-        var batch = Aggregator.Flush(agentId, node, intervalStart, intervalSeconds, resources);
+        var batch = Aggregator.Flush(agentId, node, intervalStart, intervalSeconds, WithOomKills(resources));
+        oomKills.Clear();
         foreach (var endpoint in closedClientEndpoints)
         {
             clientEndpoints.Remove(endpoint);
@@ -193,6 +208,63 @@ internal sealed class EventProcessor : IEventSink
 
         Counters.OpenConnections = connections.Count;
         return batch;
+    }
+
+    /// <summary>
+    /// A packet dropped on a TCP socket: on the edge of the tracked socket it belongs to, or, for an untracked
+    /// socket whose peer is a tracked client here (a server in another namespace nobody accepted from yet),
+    /// on that client's edge. Anything else is counted but on no edge.
+    /// </summary>
+    private void Drop(ConnectionEvent e)
+    {
+        Counters.Drops++;
+        var reason = dropReasons.Name(e.DropReason);
+        Counters.DropReasons[reason] = Counters.DropReasons.GetValueOrDefault(reason) + 1;
+        EdgeAccumulator? edge = null;
+        if (e.Pid != 0)
+        {
+            edge = EdgeOf(e, forQuality: true);
+        }
+        else if (clientEndpoints.TryGetValue(e.Remote, out var clientPid) && identities.TryGetValue(clientPid, out var client))
+        {
+            edge = ClientEdge(client.Identity.Instance, e.Local);
+        }
+
+        if (edge is null)
+        {
+            Counters.UnattributedDrops++;
+            return;
+        }
+
+        edge.Drops++;
+    }
+
+    /// <summary>OOM kills of the interval on their instances' samples (a killed process has no CPU sample left) and the node's.</summary>
+    private IReadOnlyList<ResourceSample> WithOomKills(IReadOnlyList<ResourceSample> resources)
+    {
+        if (oomKills.Count == 0)
+        {
+            return resources;
+        }
+
+        var merged = new List<ResourceSample>(resources.Count + oomKills.Count);
+        var total = oomKills.Values.Sum();
+        foreach (var sample in resources)
+        {
+            merged.Add(sample.Kind == ResourceKind.Node
+                ? sample with { OomKills = sample.OomKills + total }
+                : sample with { OomKills = sample.OomKills + oomKills.GetValueOrDefault(sample.Id) });
+        }
+
+        foreach (var (instance, kills) in oomKills)
+        {
+            if (!resources.Any(r => r.Kind == ResourceKind.Instance && r.Id == instance))
+            {
+                merged.Add(new ResourceSample(ResourceKind.Instance, instance, 0, 0, 0, 0, 0, kills));
+            }
+        }
+
+        return merged;
     }
 
     private void Open(ConnectionEvent e)

@@ -15,7 +15,8 @@ internal sealed record ConnectionEvent(
     uint TotalRetransmits,
     int Fd,
     string Comm,
-    byte Flags)
+    byte Flags,
+    uint DropReason = 0)
 {
     /// <summary>For <see cref="EventKind.Reset"/>: the reset came from the peer.</summary>
     public bool ResetReceived => (Flags & 1) != 0;

@@ -9,7 +9,8 @@ internal static class EventDecoder
     static EventDecoder()
     {
         // The C structs and these mirrors must agree byte for byte.
-        if (Marshal.SizeOf<RcDataEventHeader>() != RcDataEventHeader.Size || Marshal.SizeOf<RcConnEvent>() != RcConnEvent.Size)
+        if (Marshal.SizeOf<RcDataEventHeader>() != RcDataEventHeader.Size || Marshal.SizeOf<RcConnEvent>() != RcConnEvent.Size ||
+            Marshal.SizeOf<RcTaskEvent>() != RcTaskEvent.Size)
         {
             throw new InvalidOperationException("Event struct mirrors do not match bpf/include/rc_events.h");
         }
@@ -33,7 +34,10 @@ internal static class EventDecoder
             case EventKind.Stats:
             case EventKind.Retransmit:
             case EventKind.Reset:
+            case EventKind.Drop:
                 return DecodeConnection(record, sink);
+            case EventKind.OomKill:
+                return DecodeOomKill(record, sink);
             default:
                 return DecodeResult.UnknownKind;
         }
@@ -78,6 +82,7 @@ internal static class EventDecoder
         }
 
         var e = MemoryMarshal.Read<RcConnEvent>(record);
+        var isDrop = e.Kind == (byte)EventKind.Drop;
         if (e.Family is not (2 or 10) && e.Kind != (byte)EventKind.Stats)
         {
             return DecodeResult.Invalid;
@@ -95,13 +100,37 @@ internal static class EventDecoder
             (long)e.TimestampNs,
             Endpoint.From(family, e.LocalAddress, e.LocalPort),
             Endpoint.From(family, e.RemoteAddress, e.RemotePort),
-            e.SrttMicroseconds,
+            isDrop ? 0 : e.SrttMicroseconds,
             e.BytesAcked,
             e.BytesReceived,
             e.TotalRetransmits,
             e.Fd,
             name,
-            e.Flags));
+            e.Flags,
+            isDrop ? e.DropReason : 0));
         return DecodeResult.Decoded;
+    }
+
+    private static DecodeResult DecodeOomKill(ReadOnlySpan<byte> record, IEventSink sink)
+    {
+        if (record.Length < RcTaskEvent.Size)
+        {
+            return DecodeResult.Truncated;
+        }
+
+        var e = MemoryMarshal.Read<RcTaskEvent>(record);
+        if (e.Pid == 0 || e.Pid > int.MaxValue)
+        {
+            return DecodeResult.Invalid;
+        }
+
+        sink.OnOomKill((int)e.Pid, CommOf(e.Comm), (long)e.TimestampNs);
+        return DecodeResult.Decoded;
+    }
+
+    private static string CommOf(ReadOnlySpan<byte> comm)
+    {
+        var end = comm.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(end >= 0 ? comm[..end] : comm);
     }
 }

@@ -10,4 +10,6 @@ internal enum EventKind : byte
     Stats = 5,
     Retransmit = 6,
     Reset = 7,
+    Drop = 8,
+    OomKill = 9,
 }

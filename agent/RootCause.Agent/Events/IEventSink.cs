@@ -7,4 +7,7 @@ internal interface IEventSink
     void OnData(ulong connectionId, DataDirection direction, bool afterLoss, long length, long timestampNs, ReadOnlySpan<byte> payload);
 
     void OnConnection(ConnectionEvent connectionEvent);
+
+    /// <summary>The OOM killer chose process <paramref name="pid"/> (its comm taken in the kernel).</summary>
+    void OnOomKill(int pid, string comm, long timestampNs);
 }

@@ -21,6 +21,9 @@ internal struct RcConnEvent
     [FieldOffset(56)] public ushort LocalPort;
     [FieldOffset(58)] public ushort RemotePort;
     [FieldOffset(60)] public uint SrttMicroseconds;
+
+    /// <summary>For <see cref="EventKind.Drop"/>: the kernel's enum skb_drop_reason (a union with srtt_us in C).</summary>
+    [FieldOffset(60)] public uint DropReason;
     [FieldOffset(64)] public ulong BytesAcked;
     [FieldOffset(72)] public ulong BytesReceived;
     [FieldOffset(80)] public uint TotalRetransmits;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using RootCause.Agent.Aggregation;
 using RootCause.Agent.Interop;
 
 namespace RootCause.Agent.Loading;
@@ -9,7 +10,7 @@ namespace RootCause.Agent.Loading;
 /// The loaded and attached programs with their ring buffer: open the object embedded in this assembly,
 /// load it (CO-RE relocation and the verifier), exclude the agent's own pid, attach every program.
 /// </summary>
-internal sealed class BpfSession : IDisposable
+internal sealed class BpfSession : IRunQueueProbe, IDisposable
 {
     public const string ObjectResource = "rootcause.bpf.o";
     private const int CounterSlots = 8;
@@ -17,14 +18,16 @@ internal sealed class BpfSession : IDisposable
     private readonly BpfObjectHandle bpfObject;
     private readonly List<BpfLinkHandle> links = [];
     private readonly BpfMapHandle counters;
+    private readonly BpfMapHandle runQueuePids;
     private readonly RingBufferHandle ringBuffer;
     private readonly GCHandle consumerHandle;
     private readonly int possibleCpus;
 
-    private BpfSession(BpfObjectHandle bpfObject, BpfMapHandle counters, RingBufferHandle ringBuffer, GCHandle consumerHandle, IReadOnlyList<string> programs)
+    private BpfSession(BpfObjectHandle bpfObject, BpfMapHandle counters, BpfMapHandle runQueuePids, RingBufferHandle ringBuffer, GCHandle consumerHandle, IReadOnlyList<string> programs)
     {
         this.bpfObject = bpfObject;
         this.counters = counters;
+        this.runQueuePids = runQueuePids;
         this.ringBuffer = ringBuffer;
         this.consumerHandle = consumerHandle;
         Programs = programs;
@@ -100,7 +103,7 @@ internal sealed class BpfSession : IDisposable
                 throw new BpfLoadException($"Could not map the ring buffer ({Errno.Describe(errno)})", LibBpfLog.Take());
             }
 
-            var session = new BpfSession(bpfObject, FindMap(bpfObject, "rc_counters"), ringBuffer, consumerHandle, names);
+            var session = new BpfSession(bpfObject, FindMap(bpfObject, "rc_counters"), FindMap(bpfObject, "rc_rq_pids"), ringBuffer, consumerHandle, names);
             session.links.AddRange(attached);
             return session;
         }
@@ -143,7 +146,32 @@ internal sealed class BpfSession : IDisposable
             }
         }
 
-        return new KernelCounters(totals[0], totals[1], totals[2], totals[3], totals[4]);
+        return new KernelCounters(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5]);
+    }
+
+    // struct rc_rq_delay { __u64 delay_ns; __u64 waits; }: map operations are syscalls, safe from any thread.
+    public unsafe bool Watch(int pid)
+    {
+        var key = (uint)pid;
+        var value = stackalloc ulong[2];
+        const ulong NoExist = 1;
+        var result = LibBpf.MapUpdateElem(runQueuePids, &key, sizeof(uint), value, 2 * sizeof(ulong), NoExist);
+        return result == 0 || result == -17; // EEXIST: already watched
+    }
+
+    public unsafe bool TryRead(int pid, out long delayNs)
+    {
+        var key = (uint)pid;
+        var value = stackalloc ulong[2];
+        var found = LibBpf.MapLookupElem(runQueuePids, &key, sizeof(uint), value, 2 * sizeof(ulong), 0) == 0;
+        delayNs = found ? (long)value[0] : 0;
+        return found;
+    }
+
+    public unsafe void Forget(int pid)
+    {
+        var key = (uint)pid;
+        LibBpf.MapDeleteElem(runQueuePids, &key, sizeof(uint), 0);
     }
 
     public void Dispose()
@@ -155,6 +183,7 @@ internal sealed class BpfSession : IDisposable
         }
 
         counters.Dispose();
+        runQueuePids.Dispose();
         bpfObject.Dispose();
         if (consumerHandle.IsAllocated)
         {

@@ -15,7 +15,7 @@ internal sealed class AgentEngine : IRecordConsumer, IDisposable
 {
     private readonly AgentOptions options;
     private readonly EventProcessor processor;
-    private readonly ResourceSampler sampler = new();
+    private ResourceSampler sampler = new();
     private readonly TimeProvider time;
     private readonly Action<MetricBatch> publish;
     private readonly Action<string> log;
@@ -41,6 +41,7 @@ internal sealed class AgentEngine : IRecordConsumer, IDisposable
     public void Start()
     {
         session = BpfSession.Open(this, options.ExcludedPid);
+        sampler = new ResourceSampler(runQueue: session);
         intervalStart = time.GetUtcNow();
         intervalStartTimestamp = time.GetTimestamp();
         thread = new Thread(Run) { IsBackground = true, Name = "rootcause-bpf-drain" };
@@ -58,6 +59,9 @@ internal sealed class AgentEngine : IRecordConsumer, IDisposable
     public KernelCounters? KernelCounters => session?.ReadCounters();
 
     public AgentCounters Counters => processor.Counters;
+
+    /// <summary>The kernel's run-queue delay sums (null before <see cref="Start"/>).</summary>
+    public IRunQueueProbe? RunQueue => session;
 
     void IRecordConsumer.OnRecord(ReadOnlySpan<byte> record) => processor.ProcessRecord(record);
 

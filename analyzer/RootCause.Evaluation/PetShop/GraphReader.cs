@@ -10,7 +10,7 @@ namespace RootCause.Evaluation.PetShop;
 /// </summary>
 internal static class GraphReader
 {
-    public static PetShopGraph Read(string path) => Parse(path, CsvLines.Read(path));
+    public static PetShopGraph Read(string path) => Parse(path, CsvRecords.Read(path));
 
     public static PetShopGraph Parse(string path, IReadOnlyList<(int Line, string[] Cells)> rows)
     {
@@ -58,14 +58,14 @@ internal static class GraphReader
             var caller = components[r - 1];
             if (!string.Equals(cells[0], caller, StringComparison.Ordinal))
             {
-                throw new DatasetFormatException(path, line, $"row names '{CsvLines.Shorten(cells[0])}' but the header has '{caller}' in this position");
+                throw new DatasetFormatException(path, line, $"row names '{CsvRecords.Shorten(cells[0])}' but the header has '{caller}' in this position");
             }
 
             for (var c = 1; c < cells.Length; c++)
             {
                 if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || !double.IsFinite(weight) || weight < 0)
                 {
-                    throw new DatasetFormatException(path, line, $"column {c + 1} ({components[c - 1]}): '{CsvLines.Shorten(cells[c])}' is not a non-negative number");
+                    throw new DatasetFormatException(path, line, $"column {c + 1} ({components[c - 1]}): '{CsvRecords.Shorten(cells[c])}' is not a non-negative number");
                 }
 
                 if (weight != 0 && c - 1 != r - 1)

@@ -12,7 +12,7 @@ internal static class MetricsReader
     /// <summary>CloudWatch period of the dataset; rows must be whole multiples of it apart.</summary>
     public const long StepSeconds = 300;
 
-    public static MetricTable Read(string path) => Parse(path, CsvLines.Read(path));
+    public static MetricTable Read(string path) => Parse(path, CsvRecords.Read(path));
 
     public static MetricTable Parse(string path, IReadOnlyList<(int Line, string[] Cells)> rows)
     {
@@ -49,7 +49,7 @@ internal static class MetricsReader
 
             if (!MetricColumn.IsKnown(metric, statistic))
             {
-                throw new DatasetFormatException(path, rows[1].Line, $"column {c + 1} ({node}): unknown metric/statistic '{CsvLines.Shorten(metric)}/{CsvLines.Shorten(statistic)}'");
+                throw new DatasetFormatException(path, rows[1].Line, $"column {c + 1} ({node}): unknown metric/statistic '{CsvRecords.Shorten(metric)}/{CsvRecords.Shorten(statistic)}'");
             }
 
             columns[c - 1] = new MetricColumn(node, metric, statistic);
@@ -110,7 +110,7 @@ internal static class MetricsReader
     {
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) || !double.IsFinite(t) || t <= 0 || t != Math.Floor(t) || t > 32503680000)
         {
-            throw new DatasetFormatException(path, line, $"column 1: '{CsvLines.Shorten(cell)}' is not a unix timestamp in whole seconds");
+            throw new DatasetFormatException(path, line, $"column 1: '{CsvRecords.Shorten(cell)}' is not a unix timestamp in whole seconds");
         }
 
         return (long)t;
@@ -125,7 +125,7 @@ internal static class MetricsReader
 
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
         {
-            throw new DatasetFormatException(path, line, $"column {c + 1} ({column.Node} {column.Metric} {column.Statistic}): '{CsvLines.Shorten(cell)}' is not a number");
+            throw new DatasetFormatException(path, line, $"column {c + 1} ({column.Node} {column.Metric} {column.Statistic}): '{CsvRecords.Shorten(cell)}' is not a number");
         }
 
         var problem = column.Metric switch

@@ -43,14 +43,14 @@ internal static class TargetReader
         var metric = Text(path, leaves, "target.metric");
         if (metric is not (MetricColumn.Latency or MetricColumn.Availability))
         {
-            throw new DatasetFormatException(path, leaves["target.metric"].Line, $"target.metric '{CsvLines.Shorten(metric)}' is neither latency nor availability");
+            throw new DatasetFormatException(path, leaves["target.metric"].Line, $"target.metric '{CsvRecords.Shorten(metric)}' is neither latency nor availability");
         }
 
         var statistic = Text(path, leaves, "target.agg");
         var timestamp = leaves.TryGetValue("target.timestamp", out var ts) ? ts : throw Missing(path, "target.timestamp");
         if (ts.Kind != JsonTokenType.Number || !double.TryParse(ts.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds != Math.Floor(seconds))
         {
-            throw new DatasetFormatException(path, timestamp.Line, $"target.timestamp '{CsvLines.Shorten(ts.Value)}' is not a unix timestamp in whole seconds");
+            throw new DatasetFormatException(path, timestamp.Line, $"target.timestamp '{CsvRecords.Shorten(ts.Value)}' is not a unix timestamp in whole seconds");
         }
 
         var rootCause = Text(path, leaves, "root_cause.node");
@@ -104,7 +104,7 @@ internal static class TargetReader
                         var full = Join(stack, pending);
                         if (!inMetadata && !Known.Contains(full))
                         {
-                            throw new DatasetFormatException(path, line, $"unknown field '{CsvLines.Shorten(full)}'");
+                            throw new DatasetFormatException(path, line, $"unknown field '{CsvRecords.Shorten(full)}'");
                         }
 
                         if (!inMetadata && !seen.Add(full))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using RootCause.Analysis.DrillDown;
 
 namespace RootCause.Evaluation.RiskLoc;
@@ -13,25 +12,11 @@ internal static class RiskLocCaseReader
 {
     public const int HistoryMinutes = 4;
 
-    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        HasHeader = false,
-        Mode = CsvMode.Rfc4180,
-        SkipEmptyLines = true,
-        TrackLineNumbers = true,
-        DetectSeparatorHint = false,
-        MalformedData = CsvMalformedDataHandling.Throw,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        FormatProvider = CultureInfo.InvariantCulture,
-        MaxRecordSize = 16 * 1024 * 1024,
-    };
-
     public static RiskLocCase Read(string path, RiskLocAnomaly anomaly) => Parse(path, StrictText.Read(path), anomaly);
 
     public static RiskLocCase Parse(string path, string text, RiskLocAnomaly anomaly)
     {
-        var rows = Rows(path, text);
+        var rows = CsvRecords.Parse(path, text);
         if (rows.Count == 0)
         {
             throw new DatasetFormatException(path, 0, "empty file");
@@ -117,25 +102,6 @@ internal static class RiskLocCaseReader
         }
 
         return new RiskLocCase(anomaly.Data, attributes, cube, anomaly.Causes);
-    }
-
-    private static List<(int Line, string[] Cells)> Rows(string path, string text)
-    {
-        var rows = new List<(int, string[])>();
-        try
-        {
-            using var reader = CsvReader.FromText(text, Options);
-            while (reader.Read())
-            {
-                rows.Add(((int)reader.LineNumber, reader.Current.ToArray()));
-            }
-        }
-        catch (CsvFormatException e)
-        {
-            throw new DatasetFormatException(path, (int)e.LineNumber, $"malformed CSV: {e.Message}");
-        }
-
-        return rows;
     }
 
     private static (int Min, int Value, int Cnt, List<int> Attributes) Header(string path, int line, string[] header)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using RootCause.Evaluation;
 using RootCause.Analysis.DrillDown;
 
 namespace RootCause.Server.Cli;
@@ -11,20 +11,6 @@ namespace RootCause.Server.Cli;
 /// </summary>
 internal static class LeafTableReader
 {
-    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        HasHeader = false,
-        Mode = CsvMode.Rfc4180,
-        SkipEmptyLines = true,
-        TrackLineNumbers = true,
-        DetectSeparatorHint = false,
-        MalformedData = CsvMalformedDataHandling.Throw,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        FormatProvider = CultureInfo.InvariantCulture,
-        MaxRecordSize = 16 * 1024 * 1024,
-    };
-
     public static List<CubeLeaf> Parse(string source, string text, IReadOnlyList<string> dimensions, string real, string forecast, string? realDenominator, string? forecastDenominator)
     {
         if ((realDenominator is null) != (forecastDenominator is null))
@@ -39,11 +25,8 @@ internal static class LeafTableReader
         int realIndex = -1, forecastIndex = -1, realDenIndex = -1, forecastDenIndex = -1;
         try
         {
-            using var reader = CsvReader.FromText(text, Options);
-            while (reader.Read())
+            foreach (var (line, cells) in CsvRecords.Parse(source, text))
             {
-                var line = (int)reader.LineNumber;
-                var cells = reader.Current.ToArray();
                 if (header is null)
                 {
                     header = cells;
@@ -83,9 +66,9 @@ internal static class LeafTableReader
                     forecastDenIndex < 0 ? 1 : Number(source, line, header[forecastDenIndex], cells[forecastDenIndex], allowNegative: false)));
             }
         }
-        catch (CsvFormatException e)
+        catch (DatasetFormatException e)
         {
-            throw new FormatException($"{source}:{e.LineNumber}: malformed CSV: {e.Message}");
+            throw new FormatException(e.Message, e);
         }
 
         if (header is null)

@@ -31,7 +31,7 @@ public sealed class GraphReaderTests
     [Fact]
     public void A_row_label_that_does_not_match_the_header_is_an_error()
     {
-        var rows = CsvLines.Parse("g.csv", ",a,b\na,0,1\nc,0,0\n");
+        var rows = CsvRecords.Parse("g.csv", ",a,b\na,0,1\nc,0,0\n");
 
         var e = Assert.Throws<DatasetFormatException>(() => GraphReader.Parse("g.csv", rows));
 

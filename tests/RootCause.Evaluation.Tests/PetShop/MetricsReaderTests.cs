@@ -43,7 +43,7 @@ public sealed class MetricsReaderTests
     {
         var rows = "microservice,web\nmetric,requests\nstatistic,Sum\n1681857120.0,\"5\"00\n";
 
-        var e = Assert.Throws<DatasetFormatException>(() => MetricsReader.Parse("m.csv", CsvLines.Parse("m.csv", rows)));
+        var e = Assert.Throws<DatasetFormatException>(() => MetricsReader.Parse("m.csv", CsvRecords.Parse("m.csv", rows)));
 
         Assert.Equal(4, e.Line);
     }

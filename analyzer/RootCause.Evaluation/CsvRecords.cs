@@ -1,10 +1,10 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace RootCause.Evaluation.PetShop;
+namespace RootCause.Evaluation;
 
-/// <summary>Reads a CSV file as raw records with the line each starts on; RFC 4180 quoting, bad quoting is an error.</summary>
-internal static class CsvLines
+/// <summary>Reads an untrusted CSV file as raw records with the line each starts on; RFC 4180 quoting, bad quoting is a <see cref="DatasetFormatException"/>.</summary>
+public static class CsvRecords
 {
     private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
     {
