@@ -6,9 +6,9 @@ namespace RootCause.Bundles;
 /// The checks JSON typing cannot make: non-negative counts, finite numbers, histogram length, names that
 /// refer to declared things. Throws on the first problem with its JSON path, so nothing half-valid escapes.
 /// </summary>
-internal static class BundleValidator
+public static class BundleValidator
 {
-    public static void Validate(IncidentBundle bundle)
+    internal static void Validate(IncidentBundle bundle)
     {
         if (!string.Equals(bundle.Format, IncidentBundle.FormatId, StringComparison.Ordinal))
         {
@@ -43,7 +43,7 @@ internal static class BundleValidator
         }
     }
 
-    public static void ValidateBatches(IReadOnlyList<MetricBatch> batches)
+    internal static void ValidateBatches(IReadOnlyList<MetricBatch> batches)
     {
         for (var i = 0; i < batches.Count; i++)
         {
@@ -51,10 +51,10 @@ internal static class BundleValidator
         }
     }
 
-    public static BundleFormatException UnsupportedVersion(long version) =>
+    internal static BundleFormatException UnsupportedVersion(long version) =>
         Fail("$.version", $"unsupported bundle version {version}; this build reads version {IncidentBundle.CurrentVersion}");
 
-    public static BundleFormatException Fail(string path, string problem) => new($"{path}: {problem}", path, null);
+    internal static BundleFormatException Fail(string path, string problem) => new($"{path}: {problem}", path, null);
 
     private static void ValidateTopology(BundleTopology topology)
     {
@@ -111,9 +111,39 @@ internal static class BundleValidator
         }
     }
 
-    private static void ValidateBatch(MetricBatch batch, string path)
+    /// <summary>The first problem of a batch from outside (an upload, the bus), or null when it is sound.</summary>
+    public static string? Problem(MetricBatch? batch, string path = "$")
     {
+        try
+        {
+            ValidateBatch(batch, path);
+            return null;
+        }
+        catch (BundleFormatException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static void ValidateBatch(MetricBatch? batch, string path)
+    {
+        if (batch is null)
+        {
+            throw Fail(path, "a batch is null");
+        }
+
+        // Messages from the bus are not shaped by the JSON reader: every list may be missing.
+        Present(batch.Instances, path + ".instances");
+        Present(batch.Golden, path + ".golden");
+        Present(batch.Calls, path + ".calls");
+        Present(batch.Network, path + ".network");
+        Present(batch.Resources, path + ".resources");
         NotBlank(batch.AgentId, path + ".agentId");
+        if (batch.IntervalStart.Year is < 1970 or > 9000)
+        {
+            throw Fail(path + ".intervalStart", $"{batch.IntervalStart:O} is outside the supported years 1970 to 9000");
+        }
+
         NotBlank(batch.Node, path + ".node");
         if (!double.IsFinite(batch.IntervalSeconds) || batch.IntervalSeconds <= 0 || batch.IntervalSeconds > 86_400)
         {
@@ -181,8 +211,14 @@ internal static class BundleValidator
         }
     }
 
-    private static void ValidateStats(RequestStats stats, string path)
+    private static void ValidateStats(RequestStats? stats, string path)
     {
+        if (stats is null)
+        {
+            throw Fail(path, "required");
+        }
+
+        Present(stats.LatencyCounts, path + ".latencyCounts");
         NonNegative(stats.Requests, path + ".requests");
         NonNegative(stats.Errors, path + ".errors");
         NonNegative(stats.ClientErrors, path + ".clientErrors");
@@ -208,11 +244,40 @@ internal static class BundleValidator
         }
     }
 
-    private static void NotBlank(string value, string path)
+    /// <summary>Longest name (service, instance, node, operation) accepted from outside.</summary>
+    public const int MaxNameLength = 1024;
+
+    private static void NotBlank(string? value, string path)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw Fail(path, "must not be empty");
+        }
+
+        if (value.Length > MaxNameLength)
+        {
+            throw Fail(path, $"is {value.Length} characters long; at most {MaxNameLength} are allowed");
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            throw Fail(path, "contains control characters");
+        }
+    }
+
+    private static void Present<T>(IReadOnlyList<T?>? items, string path)
+    {
+        if (items is null)
+        {
+            throw Fail(path, "required (use [] when empty)");
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                throw Fail($"{path}[{i}]", "null; expected a value");
+            }
         }
     }
 

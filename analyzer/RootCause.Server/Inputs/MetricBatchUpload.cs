@@ -1,29 +1,23 @@
+using RootCause.Bundles;
 using RootCause.Contracts;
 
 namespace RootCause.Server.Inputs;
 
-/// <summary>Parses the body of POST /api/v1/batches: a JSON array of <see cref="MetricBatch"/>, every one validated.</summary>
+/// <summary>
+/// Parses the body of POST /api/v1/batches: a JSON array of <see cref="MetricBatch"/> in the shared wire format
+/// (<see cref="BundleJson"/>), every batch validated as a bundle's batches are.
+/// </summary>
 internal static class MetricBatchUpload
 {
     public static InputResult<IReadOnlyList<MetricBatch>> Parse(ReadOnlySpan<byte> body)
     {
-        var parsed = JsonInput.Deserialize<List<MetricBatch?>>(body, JsonInput.Strict);
-        if (!parsed.IsValid)
+        try
         {
-            return InputResult<IReadOnlyList<MetricBatch>>.Fail(parsed.Error);
+            return InputResult<IReadOnlyList<MetricBatch>>.Ok(BundleReader.ParseBatches(body));
         }
-
-        var batches = new List<MetricBatch>(parsed.Value.Count);
-        for (var i = 0; i < parsed.Value.Count; i++)
+        catch (BundleFormatException e)
         {
-            if (MetricBatchValidator.Validate(parsed.Value[i], $"$[{i}]") is { } error)
-            {
-                return InputResult<IReadOnlyList<MetricBatch>>.Fail(new InputError("Invalid metric batch", error, Path: error[..error.IndexOf(':', StringComparison.Ordinal)]));
-            }
-
-            batches.Add(parsed.Value[i]!);
+            return InputResult<IReadOnlyList<MetricBatch>>.Fail(new InputError("Invalid metric batch", e.Message, e.JsonPath, e.Line));
         }
-
-        return InputResult<IReadOnlyList<MetricBatch>>.Ok(batches);
     }
 }

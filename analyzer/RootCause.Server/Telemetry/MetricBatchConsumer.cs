@@ -1,3 +1,4 @@
+using RootCause.Bundles;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using RootCause.Contracts;
@@ -14,7 +15,7 @@ internal sealed class MetricBatchConsumer(ITelemetryStore store, ILogger<MetricB
     public async Task Consume(ConsumeContext<MetricBatch> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (MetricBatchValidator.Validate(context.Message) is { } problem)
+        if (BundleValidator.Problem(context.Message) is { } problem)
         {
             TelemetryLog.Rejected(logger, context.Message?.AgentId, problem);
             return;

@@ -29,7 +29,7 @@ internal static class EventBytes
 
     public static byte[] Connection(
         byte kind, ulong connectionId, byte role, uint pid, string comm, string local, string remote, long timestampNs,
-        uint srttUs = 0, ulong bytesAcked = 0, ulong bytesReceived = 0, byte flags = 0)
+        uint srttUs = 0, ulong bytesAcked = 0, ulong bytesReceived = 0, byte flags = 0, uint dropReason = 0)
     {
         var record = new byte[ConnSize];
         var localEndpoint = IPEndPoint.Parse(local);
@@ -45,11 +45,22 @@ internal static class EventBytes
         remoteEndpoint.Address.GetAddressBytes().CopyTo(record.AsSpan(40));
         BinaryPrimitives.WriteUInt16LittleEndian(record.AsSpan(56), (ushort)localEndpoint.Port);
         BinaryPrimitives.WriteUInt16LittleEndian(record.AsSpan(58), (ushort)remoteEndpoint.Port);
-        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(60), srttUs);
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(60), kind == 8 ? dropReason : srttUs);
         BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(64), bytesAcked);
         BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(72), bytesReceived);
         BinaryPrimitives.WriteInt32LittleEndian(record.AsSpan(84), 5);
         Encoding.ASCII.GetBytes(comm).AsSpan(0, Math.Min(comm.Length, 15)).CopyTo(record.AsSpan(88));
+        return record;
+    }
+
+    /// <summary>struct rc_task_event: an OOM kill (kind 9) of <paramref name="pid"/>.</summary>
+    public static byte[] OomKill(uint pid, string comm, long timestampNs)
+    {
+        var record = new byte[32];
+        record[0] = 9;
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), pid);
+        BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(8), (ulong)timestampNs);
+        Encoding.ASCII.GetBytes(comm).AsSpan(0, Math.Min(comm.Length, 15)).CopyTo(record.AsSpan(16));
         return record;
     }
 }

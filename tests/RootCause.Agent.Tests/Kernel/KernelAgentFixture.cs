@@ -1,4 +1,5 @@
 using RootCause.Agent.Connections;
+using RootCause.Agent.Events;
 using RootCause.Agent.Identity;
 using RootCause.Agent.Loading;
 using RootCause.Agent.Pipeline;
@@ -26,7 +27,7 @@ public sealed class KernelAgentFixture : IDisposable
                     // Same checks as the agent's start-up (mounts tracefs when absent): a clear reason, not an attach errno.
                     var report = StartupChecks.Check(SystemFacts.Read(mountTracefs: true));
                     Assert.True(report.CanRun, string.Join(" ", report.Errors));
-                    var processor = new EventProcessor("test-node", new ServiceResolver("test-node", ServiceMapping.Empty, NoPods.Instance), new ProcFsProcessSource());
+                    var processor = new EventProcessor("test-node", new ServiceResolver("test-node", ServiceMapping.Empty, NoPods.Instance), new ProcFsProcessSource(), dropReasons: DropReasonNames.Load());
                     var options = new AgentOptions("test-agent", "test-node", TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(20), ExcludedPid: 0);
                     var started = new AgentEngine(options, processor, TimeProvider.System, _ => { }, _ => { });
                     started.Start();

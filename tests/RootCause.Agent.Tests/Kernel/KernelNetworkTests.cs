@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace RootCause.Agent.Tests.Kernel;
 
-/// <summary>Packet loss injected inside a test-made network namespace shows up as retransmits on that edge only.</summary>
+/// <summary>
+/// Packet loss injected inside a test-made network namespace shows up as retransmits and kernel drops
+/// (kfree_skb, reason NETFILTER_DROP) on that edge only.
+/// </summary>
 [Collection(KernelTestGroup.Name)]
 public sealed class KernelNetworkTests
 {
@@ -16,7 +19,7 @@ public sealed class KernelNetworkTests
     }
 
     [RootFact("ip", "nft")]
-    public async Task Retransmits_appear_on_the_lossy_edge_and_not_on_the_clean_one()
+    public async Task Retransmits_and_drops_appear_on_the_lossy_edge_and_not_on_the_clean_one()
     {
         KernelEnvironment.Require("ip", "nft");
         using var lossy = new NetworkNamespace(subnet: 1, dropPercent: 30, Port);
@@ -24,6 +27,7 @@ public sealed class KernelNetworkTests
         using var lossyListener = lossy.Listen(Port);
         using var cleanListener = clean.Listen(Port);
         await agent.ResetAsync();
+        var netfilterDropsBefore = NetfilterDrops();
 
         // Nobody accepts: the kernel completes the handshakes and ACKs the data into the receive queues.
         var sending = new[] { Send(lossy.Address), Send(clean.Address) };
@@ -36,7 +40,15 @@ public sealed class KernelNetworkTests
         Assert.True(lossyEdge.Retransmits > 0, $"no retransmits on the lossy edge: {lossyEdge}");
         Assert.Equal(0, cleanEdge.Retransmits);
         Assert.Equal(lossyEdge.SourceInstance, cleanEdge.SourceInstance);
+
+        // Each retransmission answers one drop by the rule; the drops happened on the namespace's socket, the
+        // peer of the tracked client.
+        Assert.True(lossyEdge.Drops > 0, $"no drops on the lossy edge: {lossyEdge}");
+        Assert.Equal(0, cleanEdge.Drops);
+        Assert.True(NetfilterDrops() - netfilterDropsBefore >= lossyEdge.Drops, $"drops not named NETFILTER_DROP: {agent.Engine.Counters}");
     }
+
+    private long NetfilterDrops() => agent.Engine.Counters.DropReasons.GetValueOrDefault("NETFILTER_DROP");
 
     /// <summary>Sends 48 KiB in 1 KiB segments and waits until the peer has acknowledged all of it.</summary>
     private static async Task Send(IPAddress address)

@@ -33,7 +33,7 @@ public sealed class MetricBatchUploadTests
 
         Assert.False(result.IsValid);
         Assert.Equal("$[0].golden[0].stats.latencyCounts", result.Error.Path);
-        Assert.Contains("exactly 14 buckets", result.Error.Detail, StringComparison.Ordinal);
+        Assert.Contains("has 3 buckets, expected 14", result.Error.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
