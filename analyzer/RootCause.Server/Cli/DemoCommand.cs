@@ -25,8 +25,9 @@ internal static class DemoCommand
         var fault = new Option<string>("--fault") { Description = "Fault class to inject: " + string.Join(", ", FaultClasses.All), DefaultValueFactory = _ => FaultClasses.NetworkLoss };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same incident", DefaultValueFactory = _ => 7 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where to write the report files", DefaultValueFactory = _ => new DirectoryInfo("rootcause-demo") };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of Markdown" };
         var faultTrees = CliFaultTrees.Option();
-        var command = new Command("demo", "Simulate an incident and analyse it end to end through the service host") { services, fault, seed, output, faultTrees };
+        var command = new Command("demo", "Simulate an incident and analyse it end to end through the service host") { services, fault, seed, output, json, faultTrees };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!FaultClasses.TryParse(parse.GetValue(fault), out var kind))
@@ -82,7 +83,7 @@ internal static class DemoCommand
                 await File.WriteAllTextAsync(htmlPath, html, cancellationToken).ConfigureAwait(false);
 
                 await Console.Out.WriteLineAsync().ConfigureAwait(false);
-                await Console.Out.WriteLineAsync(markdown).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(parse.GetValue(json) ? ReportJson.Serialize(report, indented: true) : markdown).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync(AnalyzeCommand.TruthLine(scenario.Truth!, report)).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync($"Markdown report: {markdownPath}").ConfigureAwait(false);
                 await Console.Out.WriteLineAsync($"HTML report:     {htmlPath}").ConfigureAwait(false);
