@@ -4,6 +4,8 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using RootCause.Bundles;
 using RootCause.Contracts;
 using RootCause.Server.Hosting;
@@ -49,13 +51,16 @@ internal static class DemoCommand
                 return 1;
             }
 
-            await Console.Out.WriteLineAsync($"Simulated {scenario.Options.Services} services on {scenario.Options.Nodes} nodes; injected {scenario.Fault.FaultClass} at {scenario.Fault.Target} (the analyzer is not told).").ConfigureAwait(false);
-            var app = RootCauseHost.Build(new RootCauseHostOptions { Urls = "http://127.0.0.1:0", FaultTrees = trees });
+            await Console.Error.WriteLineAsync($"Simulated {scenario.Options.Services} services on {scenario.Options.Nodes} nodes; injected {scenario.Fault.FaultClass} at {scenario.Fault.Target} (the analyzer is not told).").ConfigureAwait(false);
+            // The host's log goes to stderr: stdout carries the report.
+            var app = RootCauseHost.Build(
+                new RootCauseHostOptions { Urls = "http://127.0.0.1:0", FaultTrees = trees },
+                services => services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
             await using (app.ConfigureAwait(false))
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/") };
-                await Console.Out.WriteLineAsync($"Service host listening on {http.BaseAddress}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Service host listening on {http.BaseAddress}").ConfigureAwait(false);
 
                 var bus = app.Services.GetRequiredService<IBus>();
                 foreach (var batch in scenario.Batches)
@@ -64,7 +69,7 @@ internal static class DemoCommand
                 }
 
                 await HostProbe.WaitForBatchesAsync(http, scenario.Batches.Count, cancellationToken).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync($"Published {scenario.Batches.Count} metric batches on the bus; posting the Alertmanager webhook.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Published {scenario.Batches.Count} metric batches on the bus; posting the Alertmanager webhook.").ConfigureAwait(false);
 
                 var body = new StringContent(JsonSerializer.Serialize(scenario.Webhook, BundleJson.Options), Encoding.UTF8, "application/json");
                 using var accepted = await http.PostAsync("api/v1/alerts/alertmanager", body, cancellationToken).ConfigureAwait(false);
@@ -84,9 +89,11 @@ internal static class DemoCommand
 
                 await Console.Out.WriteLineAsync().ConfigureAwait(false);
                 await Console.Out.WriteLineAsync(parse.GetValue(json) ? ReportJson.Serialize(report, indented: true) : markdown).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync(AnalyzeCommand.TruthLine(scenario.Truth!, report)).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync($"Markdown report: {markdownPath}").ConfigureAwait(false);
-                await Console.Out.WriteLineAsync($"HTML report:     {htmlPath}").ConfigureAwait(false);
+                // With --json, stdout is the report alone; the rest goes to stderr.
+                var notes = parse.GetValue(json) ? Console.Error : Console.Out;
+                await notes.WriteLineAsync(AnalyzeCommand.TruthLine(scenario.Truth!, report)).ConfigureAwait(false);
+                await notes.WriteLineAsync($"Markdown report: {markdownPath}").ConfigureAwait(false);
+                await notes.WriteLineAsync($"HTML report:     {htmlPath}").ConfigureAwait(false);
                 await app.StopAsync(cancellationToken).ConfigureAwait(false);
                 return report.RootCauses.Count > 0 && report.RootCauses[0].Entity == scenario.Truth!.Entity ? 0 : 3;
             }
