@@ -21,11 +21,14 @@ static __always_inline void rc_rq_mark_runnable(struct task_struct *task)
 		*since = bpf_ktime_get_ns();
 }
 
-static __always_inline bool rc_still_runnable(const struct task_struct *prev)
+static __always_inline bool rc_still_runnable(bool preempt, const struct task_struct *prev)
 {
-	/* TASK_RUNNING (0) at switch-out: preempted, so it waits in the run queue again. */
+	/* Preempted, or TASK_RUNNING (0) at switch-out (a yield): it waits in the run queue again. Direct
+	 * loads from the trusted task pointer: no probe_read on the hottest hook there is. */
+	if (preempt)
+		return true;
 	if (bpf_core_field_exists(prev->__state))
-		return BPF_CORE_READ(prev, __state) == 0;
+		return prev->__state == 0;
 	return BPF_CORE_READ((const struct task_struct___pre514 *)prev, state) == 0;
 }
 
@@ -46,7 +49,7 @@ int BPF_PROG(rc_sched_wakeup_new, struct task_struct *task)
 SEC("tp_btf/sched_switch")
 int BPF_PROG(rc_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {
-	if (rc_still_runnable(prev))
+	if (rc_still_runnable(preempt, prev))
 		rc_rq_mark_runnable(prev);
 
 	/* No create: a thread never marked runnable has no storage and costs nothing more. */

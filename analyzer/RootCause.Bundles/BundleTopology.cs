@@ -44,4 +44,15 @@ public sealed record BundleTopology(
     }
 
     public TopologyGraph ToGraph() => AddTo(new TopologyBuilder()).Build();
+
+    /// <summary>The declared form of a graph: its services, nodes, instances and calls (network edges come from batches).</summary>
+    public static BundleTopology From(TopologyGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return new BundleTopology(
+            [.. graph.Services.Select(s => new BundleService(s.Name, s.Kind))],
+            [.. graph.Nodes],
+            [.. graph.Instances.Select(i => new BundleInstance(i.Name, i.Service, i.Node, i.Address))],
+            [.. graph.Calls.Select(c => new BundleCall(c.Caller, c.Callee))]);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RootCause.Analysis;
+using RootCause.Bundles;
 using RootCause.Contracts;
 using RootCause.Evaluation.PetShop.Scoring;
 using RootCause.Topology;
@@ -10,9 +11,16 @@ namespace RootCause.Evaluation.PetShop;
 /// Runs the PetShop protocol against a <see cref="RootCauseAnalyzer"/>: one analysis per issue (train and test,
 /// all four scenarios) and analyses at regular times over the normal data for specificity.
 /// </summary>
-public sealed class PetShopEvaluator(RootCauseAnalyzer analyzer, PetShopEvaluationSettings settings, Action<string>? log = null)
+/// <param name="analyzer">The analyzer under test.</param>
+/// <param name="settings">Protocol settings.</param>
+/// <param name="log">Progress lines, if wanted.</param>
+/// <param name="bundles">Receives every issue as the incident bundle the analyzer was given (e.g. to write it out).</param>
+public sealed class PetShopEvaluator(RootCauseAnalyzer analyzer, PetShopEvaluationSettings settings, Action<string>? log = null, Action<string, IncidentBundle>? bundles = null)
 {
     private const long Step = PetShopMapping.StepSeconds;
+
+    /// <summary>PetShop names the culprit component, not the kind of fault.</summary>
+    private const string UnknownFaultClass = "unknown";
 
     public PetShopEvaluationResult Run(PetShopDataset dataset, CancellationToken cancellationToken = default)
     {
@@ -65,7 +73,16 @@ public sealed class PetShopEvaluator(RootCauseAnalyzer analyzer, PetShopEvaluati
 
         batches.AddRange(PetShopMapping.Batches(issue.Metrics, shift));
         var truth = PetShopMapping.ResolveComponent(scenario.Graph, issue.Target.RootCauseNode);
-        var (report, graph, error) = Analyze(declared, scenario.Graph, batches, window, symptom);
+
+        // Every issue becomes an incident bundle; the analyzer reads the bundle, the truth stays beside it.
+        var bundle = IncidentBundle.Create(
+            $"PetShop {issue.Id}: {issue.Target.Node} {issue.Target.Metric} ({issue.Target.Statistic}); baseline spliced from normal data",
+            BundleTopology.From(declared),
+            InWindow(scenario.Graph, batches, window),
+            symptom,
+            new GroundTruth(EntityKind.Service, truth ?? issue.Target.RootCauseNode, UnknownFaultClass));
+        bundles?.Invoke(issue.Id, bundle);
+        var (report, graph, error) = Analyze(bundle.ToSnapshot(), symptom);
         return new IssueOutcome(
             issue.Scenario,
             issue.Split,
@@ -102,24 +119,33 @@ public sealed class PetShopEvaluator(RootCauseAnalyzer analyzer, PetShopEvaluati
                 cancellationToken.ThrowIfCancellationRequested();
                 var symptom = PetShopMapping.Symptom(target with { Timestamp = at.ToUnixTimeSeconds() }, 0);
                 log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"normal data {scenario.Name} {target.Metric} at {at:u}"));
-                var (report, _, error) = Analyze(declared, scenario.Graph, batches, AnalysisWindow.For(symptom, options), symptom);
+                var (report, _, error) = Analyze(Snapshot(declared, InWindow(scenario.Graph, batches, AnalysisWindow.For(symptom, options))), symptom);
                 yield return new SpecificityCheck(scenario.Name, target.Node, target.Metric, at, report?.Outcome, report?.RootCauses.Count ?? 0, error);
             }
         }
     }
 
-    private (RootCauseReport? Report, TopologyGraph Graph, string? Error) Analyze(TopologyGraph declared, PetShopGraph graph, IReadOnlyList<MetricBatch> batches, TimeWindow window, Symptom symptom)
+    /// <summary>
+    /// The batches of the window. Components that are not in this scenario's graph (normal data borrowed from
+    /// another scenario) are left out.
+    /// </summary>
+    private static MetricBatch[] InWindow(PetShopGraph graph, IReadOnlyList<MetricBatch> batches, TimeWindow window) =>
+        batches.Where(b => window.Contains(b.IntervalStart) && graph.Contains(b.Golden.Count > 0 ? b.Golden[0].Service : b.Instances[0].Service)).ToArray();
+
+    /// <summary>Like the store's snapshot: declared topology plus what the batches show.</summary>
+    private static TelemetrySnapshot Snapshot(TopologyGraph declared, MetricBatch[] batches)
     {
-        // Like the store's snapshot: declared topology plus what the window's batches show. Components that
-        // are not in this scenario's graph (normal data borrowed from another scenario) are left out.
-        var inWindow = batches.Where(b => window.Contains(b.IntervalStart) && graph.Contains(b.Golden.Count > 0 ? b.Golden[0].Service : b.Instances[0].Service)).ToArray();
         var builder = new TopologyBuilder().Add(declared);
-        foreach (var b in inWindow)
+        foreach (var b in batches)
         {
             builder.Add(b);
         }
 
-        var snapshot = new TelemetrySnapshot(builder.Build(), inWindow);
+        return new TelemetrySnapshot(builder.Build(), batches);
+    }
+
+    private (RootCauseReport? Report, TopologyGraph Graph, string? Error) Analyze(TelemetrySnapshot snapshot, Symptom symptom)
+    {
         try
         {
             return (analyzer.Analyze(Guid.NewGuid(), symptom, snapshot), snapshot.Graph, null);

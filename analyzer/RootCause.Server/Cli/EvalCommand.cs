@@ -1,5 +1,6 @@
 using RootCause.Evaluation;
 using System.CommandLine;
+using RootCause.Bundles;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -38,13 +39,18 @@ internal static class EvalCommand
             DefaultValueFactory = _ => PetShopEvaluationSettings.Default.TemporalNormalFrom ?? "none",
         };
         temporalNormal.AcceptOnlyFromAmong("low_traffic", "high_traffic", "none");
+        var bundles = new Option<DirectoryInfo?>("--bundles")
+        {
+            Description = "Also write every issue as an incident bundle into this directory (for `rootcause analyze --bundle`)",
+        };
 
-        var petshop = new Command("petshop", "Top-1/top-3 recall and specificity on PetShop (amazon-science/petshop-root-cause-analysis)") { data, json, faultTrees, temporalNormal };
+        var petshop = new Command("petshop", "Top-1/top-3 recall and specificity on PetShop (amazon-science/petshop-root-cause-analysis)") { data, json, faultTrees, temporalNormal, bundles };
         petshop.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(data)?.FullName ?? DefaultDataPath(),
             parse.GetValue(json),
             parse.GetValue(faultTrees)?.FullName ?? FaultTreeDirectory.Default(),
             parse.GetValue(temporalNormal) is "none" ? null : parse.GetValue(temporalNormal),
+            parse.GetValue(bundles),
             cancellationToken)));
         return new Command("eval", "Evaluate the analyzer on public datasets") { petshop, EvalNabCommand.Create(), EvalRiskLocCommand.Create() };
     }
@@ -55,7 +61,7 @@ internal static class EvalCommand
         return string.IsNullOrWhiteSpace(home) ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "datasets", "petshop"));
     }
 
-    private static int Run(string? dataPath, bool asJson, string faultTreeDirectory, string? temporalNormal, CancellationToken cancellationToken)
+    private static int Run(string? dataPath, bool asJson, string faultTreeDirectory, string? temporalNormal, DirectoryInfo? bundleDirectory, CancellationToken cancellationToken)
     {
         if (dataPath is null)
         {
@@ -93,7 +99,11 @@ internal static class EvalCommand
         PetShopEvaluationResult result;
         try
         {
-            result = new PetShopEvaluator(analyzer, settings).Run(dataset, cancellationToken);
+            bundleDirectory?.Create();
+            Action<string, IncidentBundle>? writeBundle = bundleDirectory is null
+                ? null
+                : (id, bundle) => BundleWriter.Write(bundle, Path.Combine(bundleDirectory.FullName, $"petshop-{id.Replace('/', '-')}.json.gz"));
+            result = new PetShopEvaluator(analyzer, settings, bundles: writeBundle).Run(dataset, cancellationToken);
         }
         catch (OperationCanceledException)
         {
