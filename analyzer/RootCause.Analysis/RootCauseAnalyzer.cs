@@ -16,7 +16,6 @@ namespace RootCause.Analysis;
 public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions options, TimeProvider clock)
 {
     private const int MaxEvidencePerCause = 8;
-    private const string Inconclusive = "inconclusive";
 
     public AnalyzerOptions Options => options;
 
@@ -25,9 +24,11 @@ public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions o
         var window = snapshot.Timeline.Count == 0
             ? AnalysisWindow.For(symptom, options)
             : new TimeWindow(snapshot.Timeline[0], snapshot.Timeline[^1] + snapshot.Step);
-        var noDrillDown = new DrillDownResult(symptom.Kpi, [], "No drill-down: no data.");
-        RootCauseReport Empty(AnalysisOutcome outcome, AnomalyEvidence? symptomAnomaly = null, DrillDownResult? drill = null) =>
-            new(id, symptom, outcome, ReportSummary.Write(symptom, symptomAnomaly, outcome, [], [], drill ?? noDrillDown), [], [symptom.Service], drill ?? noDrillDown, window, clock.GetUtcNow());
+        RootCauseReport Empty(AnalysisOutcome outcome)
+        {
+            var noDrillDown = new DrillDownResult(symptom.Kpi, [], "No drill-down: the alerted KPI shows no deviation to explain.");
+            return new(id, symptom, outcome, ReportSummary.Write(symptom, null, outcome, [], [], noDrillDown), [], [symptom.Service], noDrillDown, window, clock.GetUtcNow());
+        }
 
         var frame = IncidentFrame.For(symptom, snapshot, options);
         var symptomEntity = new EntityRef(EntityKind.Service, symptom.Service);
@@ -88,7 +89,7 @@ public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions o
         }
 
         // Stage 6: the report.
-        var outcome = causes.Count > 0 && causes[0].FaultClass != Inconclusive ? AnalysisOutcome.RootCauseFound : AnalysisOutcome.Inconclusive;
+        var outcome = causes.Count > 0 && causes[0].FaultClass != FaultClass.InconclusiveId ? AnalysisOutcome.RootCauseFound : AnalysisOutcome.Inconclusive;
         var path = causes.Count > 0 ? PropagationPath.Find(snapshot.Graph, symptom.Service, causes[0].Entity, demarcation.DegradedServices) : [symptom.Service];
         var symptomEvidence = symptomAnomaly.ToEvidence(snapshot.Timeline);
         return new RootCauseReport(

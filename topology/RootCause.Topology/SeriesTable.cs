@@ -26,9 +26,6 @@ public sealed class SeriesTable
 
     public double[]? Get(EntityRef entity, string metric) => _series.GetValueOrDefault(new SeriesKey(entity, metric));
 
-    public IEnumerable<KeyValuePair<SeriesKey, double[]>> Of(EntityRef entity) =>
-        _series.Where(kv => kv.Key.Entity == entity);
-
     private static readonly string[] GoldenMetrics = [MetricCatalog.Requests, MetricCatalog.Errors, MetricCatalog.ErrorRate, MetricCatalog.LatencyMean, MetricCatalog.LatencyP99];
     private static readonly string[] NetworkMetrics = [MetricCatalog.Connects, MetricCatalog.ConnectFailures, MetricCatalog.Retransmits, MetricCatalog.Rtt, MetricCatalog.Resets, MetricCatalog.Drops, MetricCatalog.Bytes];
     private static readonly string[] ResourceMetrics = [MetricCatalog.CpuUsage, MetricCatalog.CpuUtilization, MetricCatalog.MemoryUsage, MetricCatalog.MemoryUtilization, MetricCatalog.RunQueueDelay, MetricCatalog.OomKills];

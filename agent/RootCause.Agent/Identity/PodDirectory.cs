@@ -58,9 +58,21 @@ internal sealed class PodDirectory : IPodDirectory
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await RefreshAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+            try
             {
-                log("agent: " + problem);
+                if (await RefreshAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+                {
+                    log("agent: " + problem);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The refresh loop outlives anything one answer does to it; the mapping stays as it was.
+                log($"agent: pod list refresh from {source.Description} failed, keeping the previous {Count} pods: {e.GetType().Name}: {e.Message}");
             }
 
             try

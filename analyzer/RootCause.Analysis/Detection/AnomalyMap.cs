@@ -20,8 +20,6 @@ internal sealed class AnomalyMap(IReadOnlyDictionary<SeriesKey, SeriesAnomaly> a
 
     public SeriesAnomaly? Of(EntityRef entity, string metric) => anomalies.GetValueOrDefault(new SeriesKey(entity, metric));
 
-    public bool Any(EntityRef entity, params string[] metrics) => metrics.Any(m => anomalies.ContainsKey(new SeriesKey(entity, m)));
-
     /// <summary>The strongest anomaly among <paramref name="metrics"/> of an entity, if any.</summary>
     public SeriesAnomaly? Strongest(EntityRef entity, params string[] metrics) =>
         metrics.Select(m => anomalies.GetValueOrDefault(new SeriesKey(entity, m))).Where(a => a is not null).MaxBy(a => a!.Severity);

@@ -86,6 +86,28 @@ public sealed class PodDirectoryTests
         Assert.Contains("403 Forbidden", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_refresh_loop_survives_any_failure_and_keeps_refreshing()
+    {
+        var pods = new PodDirectory(new FixturePodListSource()
+            .Then("kubelet-pods.json")
+            .ThenFailure(new InvalidOperationException("boom"))
+            .Then("apiserver-pods-after-rollout.json"));
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var loop = pods.RunAsync(TimeSpan.FromMilliseconds(5), TimeProvider.System, log.Enqueue, stop.Token);
+        while (pods.Version < 2 && !stop.IsCancellationRequested)
+        {
+            await Task.Delay(5);
+        }
+
+        await stop.CancelAsync();
+        await loop;
+        Assert.Equal(2, pods.Version);
+        Assert.Contains(log, l => l.Contains("InvalidOperationException: boom", StringComparison.Ordinal) && l.Contains("keeping the previous 6 pods", StringComparison.Ordinal));
+    }
+
     private sealed class RecordingHandler : HttpMessageHandler
     {
         private readonly string? body;
