@@ -23,8 +23,8 @@ internal static class AgentCommand
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until SIGINT/SIGTERM)" };
         var kubelet = new Option<bool>("--kubelet") { Description = "Name pods from the kubelet's pod list (https://<node>:10250/pods); off by default" };
         var kubeApi = new Option<string?>("--kube-api") { Description = "Name pods from the API server's pod list of this node (e.g. https://kubernetes.default.svc)" };
-        var kubeToken = new Option<string?>("--kube-token") { Description = "Bearer token file for the pod list", DefaultValueFactory = _ => ServiceAccountToken };
-        var kubeCa = new Option<string?>("--kube-ca") { Description = "CA certificate (PEM) that signs the kubelet's or API server's certificate", DefaultValueFactory = _ => ServiceAccountCa };
+        var kubeToken = new Option<string?>("--kube-token") { Description = "Bearer token file for the pod list (default: the service account's, when present)" };
+        var kubeCa = new Option<string?>("--kube-ca") { Description = "CA certificate (PEM) that signs the kubelet's or API server's certificate (default: the service account's, when present)" };
         var kubeRefresh = new Option<double>("--kube-refresh") { Description = "Seconds between pod list refreshes", DefaultValueFactory = _ => 30 };
 
         var command = new RootCommand("RootCause eBPF agent: golden metrics and network-edge metrics of every TCP service on this node")
@@ -57,9 +57,23 @@ internal static class AgentCommand
                 podsUri = HttpPodListSource.KubeletUri(nodeName);
             }
 
+            // Files the operator names must exist; the service account's are used only when mounted.
+            foreach (var given in new[] { parse.GetValue(kubeToken), parse.GetValue(kubeCa) })
+            {
+                if (podsUri is not null && given is not null && !File.Exists(given))
+                {
+                    await Console.Error.WriteLineAsync($"agent: {given} does not exist").ConfigureAwait(false);
+                    return 2;
+                }
+            }
+
             var kubernetes = podsUri is null
                 ? null
-                : new KubernetesOptions(podsUri, ExistingFile(parse.GetValue(kubeToken)), ExistingFile(parse.GetValue(kubeCa)), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(kubeRefresh))));
+                : new KubernetesOptions(
+                    podsUri,
+                    parse.GetValue(kubeToken) ?? ExistingFile(ServiceAccountToken),
+                    parse.GetValue(kubeCa) ?? ExistingFile(ServiceAccountCa),
+                    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(kubeRefresh))));
             return await RunAsync(
                 serverUri, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(interval))), nodeName, parse.GetValue(mapping),
                 parse.GetValue(stdout), parse.GetValue(check), parse.GetValue(duration), kubernetes, cancellationToken).ConfigureAwait(false);
