@@ -21,20 +21,7 @@ public static class CsvRecords
         MaxRecordSize = 16 * 1024 * 1024,
     };
 
-    public static IReadOnlyList<(int Line, string[] Cells)> Read(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DatasetFormatException(path, 0, $"cannot read: {e.Message}");
-        }
-
-        return Parse(path, text);
-    }
+    public static IReadOnlyList<(int Line, string[] Cells)> Read(string path) => Parse(path, StrictText.Read(path));
 
     public static IReadOnlyList<(int Line, string[] Cells)> Parse(string path, string text)
     {

@@ -29,15 +29,7 @@ internal sealed class LinedJson
 
     public static LinedJson Parse(string file)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DatasetFormatException(file, 0, $"cannot read: {e.Message}");
-        }
+        var bytes = StrictText.ReadBytes(file);
 
         var lineStarts = LineStarts(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });

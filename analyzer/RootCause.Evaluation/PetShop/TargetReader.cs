@@ -18,15 +18,7 @@ internal static class TargetReader
 
     public static IssueTarget Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DatasetFormatException(path, 0, $"cannot read: {e.Message}");
-        }
+        var bytes = StrictText.ReadBytes(path);
 
         return Parse(path, bytes);
     }

@@ -1,25 +1,25 @@
 using System.Text;
 
-namespace RootCause.Evaluation.RiskLoc;
+namespace RootCause.Evaluation;
 
 /// <summary>Reads a dataset file as strict UTF-8: an invalid byte is an error naming its line, never a silent U+FFFD.</summary>
 internal static class StrictText
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Read(string path)
+    public static string Read(string path) => Decode(path, ReadBytes(path));
+
+    /// <summary>The file's bytes; a file that cannot be read is a <see cref="DatasetFormatException"/> naming it.</summary>
+    public static byte[] ReadBytes(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DatasetFormatException(path, 0, $"cannot read: {e.Message}");
         }
-
-        return Decode(path, bytes);
     }
 
     public static string Decode(string path, byte[] bytes)
