@@ -220,6 +220,12 @@ internal sealed class EventProcessor : IEventSink
         Counters.Drops++;
         var reason = dropReasons.Name(e.DropReason);
         Counters.DropReasons[reason] = Counters.DropReasons.GetValueOrDefault(reason) + 1;
+        if (DropReasonNames.IsHousekeeping(reason))
+        {
+            // Buffers freed because their socket closed are not packets the network lost.
+            return;
+        }
+
         EdgeAccumulator? edge = null;
         if (e.Pid != 0)
         {

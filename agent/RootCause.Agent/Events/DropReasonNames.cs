@@ -60,6 +60,13 @@ internal sealed partial class DropReasonNames
         return new DropReasonNames(names);
     }
 
+    /// <summary>
+    /// Reasons that are part of a socket's normal life, not loss: queued buffers purged or freed when the
+    /// socket closes. Counting them as drops would make every short connection look lossy.
+    /// </summary>
+    public static bool IsHousekeeping(string reason) =>
+        reason is "QUEUE_PURGE" or "SOCKET_CLOSE" or "TCP_CLOSE" or "SOCKET_DESTROYED";
+
     public string Name(uint reason) =>
         names.TryGetValue(reason, out var name) ? name : "reason " + reason.ToString(CultureInfo.InvariantCulture);
 

@@ -17,7 +17,7 @@ public sealed class DropAndOomTests
     // An excerpt of /sys/kernel/tracing/events/skb/kfree_skb/format on 6.18.
     private const string KfreeSkbFormat =
         "print fmt: \"skbaddr=%p rx_sk=%p protocol=%u location=%pS reason: %s\", REC->skbaddr, REC->rx_sk, REC->protocol, REC->location, " +
-        "__print_symbolic(REC->reason, { 2, \"NOT_SPECIFIED\" }, { 3, \"NO_SOCKET\" }, { 12, \"NETFILTER_DROP\" }, { 33, \"TCP_OLD_DATA\" }, { 128, \"MAX\" })";
+        "__print_symbolic(REC->reason, { 2, \"NOT_SPECIFIED\" }, { 3, \"NO_SOCKET\" }, { 12, \"NETFILTER_DROP\" }, { 33, \"TCP_OLD_DATA\" }, { 45, \"QUEUE_PURGE\" }, { 128, \"MAX\" })";
 
     private readonly EventProcessor processor = new(
         "node-a", new ServiceResolver("node-a", ServiceMapping.Empty, NoPods.Instance), new Processes(), dropReasons: DropReasonNames.Parse(KfreeSkbFormat));
@@ -53,6 +53,18 @@ public sealed class DropAndOomTests
         Assert.Equal((5L, 1L), (processor.Counters.Drops, processor.Counters.UnattributedDrops));
         Assert.Equal(4, processor.Counters.DropReasons["NETFILTER_DROP"]);
         Assert.Equal(1, processor.Counters.DropReasons["TCP_OLD_DATA"]);
+    }
+
+    [Fact]
+    public void Buffers_purged_when_a_socket_closes_are_counted_by_reason_but_are_no_loss_on_the_edge()
+    {
+        processor.ProcessRecord(EventBytes.Connection(Open, 11, Client, 200, "curl", "127.0.0.1:40000", "127.0.0.1:8080", 1_000));
+        processor.ProcessRecord(EventBytes.Connection(Drop, 11, Client, 200, "curl", "127.0.0.1:40000", "127.0.0.1:8080", 2_000, dropReason: 45));
+        processor.ProcessRecord(EventBytes.Connection(Drop, 11, Client, 200, "curl", "127.0.0.1:40000", "127.0.0.1:8080", 3_000, dropReason: 12));
+
+        var edge = Assert.Single(Flush().Network);
+        Assert.Equal(1L, edge.Drops);
+        Assert.Equal((1, 1), (processor.Counters.DropReasons["QUEUE_PURGE"], processor.Counters.DropReasons["NETFILTER_DROP"]));
     }
 
     [Fact]
