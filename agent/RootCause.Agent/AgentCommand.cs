@@ -5,6 +5,9 @@ using RootCause.Agent.Events;
 using RootCause.Agent.Identity;
 using RootCause.Agent.Loading;
 using RootCause.Agent.Pipeline;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using RootCause.Agent.Telemetry;
 using RootCause.Bundles;
 
 namespace RootCause.Agent;
@@ -26,10 +29,11 @@ internal static class AgentCommand
         var kubeToken = new Option<string?>("--kube-token") { Description = "Bearer token file for the pod list (default: the service account's, when present)" };
         var kubeCa = new Option<string?>("--kube-ca") { Description = "CA certificate (PEM) that signs the kubelet's or API server's certificate (default: the service account's, when present)" };
         var kubeRefresh = new Option<double>("--kube-refresh") { Description = "Seconds between pod list refreshes", DefaultValueFactory = _ => 30 };
+        var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Export the agent's own metrics (records, parse failures, lost events, queue depth…) over OTLP to this collector" };
 
         var command = new RootCommand("RootCause eBPF agent: golden metrics and network-edge metrics of every TCP service on this node")
         {
-            server, interval, node, mapping, stdout, check, duration, kubelet, kubeApi, kubeToken, kubeCa, kubeRefresh,
+            server, interval, node, mapping, stdout, check, duration, kubelet, kubeApi, kubeToken, kubeCa, kubeRefresh, otlp,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -76,7 +80,7 @@ internal static class AgentCommand
                     TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(kubeRefresh))));
             return await RunAsync(
                 serverUri, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(interval))), nodeName, parse.GetValue(mapping),
-                parse.GetValue(stdout), parse.GetValue(check), parse.GetValue(duration), kubernetes, cancellationToken).ConfigureAwait(false);
+                parse.GetValue(stdout), parse.GetValue(check), parse.GetValue(duration), kubernetes, parse.GetValue(otlp), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -88,7 +92,7 @@ internal static class AgentCommand
 
     private static async Task<int> RunAsync(
         Uri? server, TimeSpan interval, string node, FileInfo? mappingFile, bool toStdout, bool checkOnly, double? duration, KubernetesOptions? kubernetes,
-        CancellationToken cancellationToken)
+        Uri? otlpEndpoint, CancellationToken cancellationToken)
     {
         static void Log(string message) => Console.Error.WriteLine(message);
 
@@ -164,6 +168,10 @@ internal static class AgentCommand
             return 3;
         }
 
+        using var metrics = new AgentMetrics(processor.Counters, () => engine.KernelCounters, () => queue.Depth, () => queue.Dropped);
+        using var meterProvider = otlpEndpoint is null
+            ? null
+            : Sdk.CreateMeterProviderBuilder().AddMeter(AgentMetrics.MeterName).AddOtlpExporter(o => o.Endpoint = otlpEndpoint).Build();
         Log($"agent: {engine.Programs.Count} programs attached on node {node}; interval {interval.TotalSeconds:F0}s" +
             (server is null ? string.Empty : $"; shipping to {server}"));
         if (checkOnly)
