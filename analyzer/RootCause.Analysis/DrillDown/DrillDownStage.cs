@@ -85,7 +85,7 @@ internal static class DrillDownStage
         };
         if (findings.Count == 0)
         {
-            return $"{what} of {symptom.Service} are spread evenly over its operations, instances, nodes and callers: no single part stands out.";
+            return $"{what} of {symptom.Service} are not concentrated in a few operations, instances, nodes or callers: no combination of them stands out.";
         }
 
         var parts = findings.Select(f =>
