@@ -49,11 +49,12 @@ internal static class DemarcationStage
 
         // A specific cause (edge, node, instance) that explains an entity demotes it; decide from the
         // positions before any demotion so the order of candidates does not matter.
+        // A cause placed above 1.0 (a node under several degraded instances, an instance that refuses
+        // connections) is never demoted by what it is said to explain in turn.
         var specific = candidates.All.Values.Where(c => c.Position >= 0.8 && c.Explains.Count > 0).ToList();
-        var demoted = specific.SelectMany(c => c.Explains.Select(e => (Explainer: c, Explained: e)))
-            .Where(p => p.Explained != p.Explainer.Entity && !p.Explainer.Explains.Contains(p.Explainer.Entity))
-            .Select(p => p.Explained)
-            .Where(e => !specific.Any(s => s.Entity == e && s.Position > 1.0))
+        var strongest = specific.Where(c => c.Position > 1.0).Select(c => c.Entity).ToHashSet();
+        var demoted = specific.SelectMany(c => c.Explains.Where(e => e != c.Entity))
+            .Where(e => !strongest.Contains(e))
             .ToHashSet();
         foreach (var entity in demoted)
         {
