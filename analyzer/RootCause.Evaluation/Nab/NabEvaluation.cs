@@ -5,13 +5,13 @@ namespace RootCause.Evaluation.Nab;
 
 /// <summary>
 /// Runs our streaming detector over every NAB file (no look-ahead, one fresh detector per file) and scores it
-/// by NAB's protocol. Without options it runs <see cref="StreamingDetectorOptions.ContextualEnsemble"/>.
+/// by NAB's protocol. Without options it runs <see cref="StreamingDetectorOptions.ConformalEnsemble"/>.
 /// </summary>
 public static class NabEvaluation
 {
     /// <summary>Scores every file; files run in parallel, each in its own detector.</summary>
     public static IReadOnlyList<double[]> Detect(NabCorpus corpus, StreamingDetectorOptions? options = null) =>
-        corpus.Files.AsParallel().AsOrdered().Select(f => StreamingDetector.ScoreAll(f.Series.Values, options ?? StreamingDetectorOptions.ContextualEnsemble)).ToList();
+        corpus.Files.AsParallel().AsOrdered().Select(f => StreamingDetector.ScoreAll(f.Series.Values, options ?? StreamingDetectorOptions.ConformalEnsemble)).ToList();
 
     public static NabRun Run(NabCorpus corpus, StreamingDetectorOptions? options = null)
     {

@@ -9,9 +9,11 @@ namespace RootCause.Analysis.Detection.Streaming;
 /// far; its log is scored against the series' own recent record surprise, and only the rising edge of an
 /// event is reported;</item>
 /// <item>contextual novelty (<see cref="ContextNovelty"/>): the share of the newest short patterns of
-/// quantised values never seen before.</item>
+/// quantised values never seen before;</item>
+/// <item>optionally, the conformal strangeness of the newest lagged window among past windows
+/// (<see cref="KnnConformal"/>).</item>
 /// </list>
-/// The score is the larger of the novelty and the scaled surprise. After a score reaches the rest level the
+/// The score is the largest of the weighted novelty, the scaled surprise and the weighted k-NN score. After a score reaches the rest level the
 /// detector stays silent for a rest period: one event, one alarm.
 /// </summary>
 public sealed class StreamingDetector
@@ -28,6 +30,7 @@ public sealed class StreamingDetector
     private readonly double _edgeDecay;
     private double _recentScore;
     private readonly ContextNovelty? _context; // only the contextual ensemble pays for its store
+    private readonly KnnConformal? _knn;
     private long _lastAlarm = long.MinValue / 2;
 
     public StreamingDetector(StreamingDetectorOptions? options = null)
@@ -41,6 +44,9 @@ public sealed class StreamingDetector
         _edgeDecay = _options.EdgeHalfLife > 0 ? Math.Pow(0.5, 1.0 / _options.EdgeHalfLife) : 0;
         _record = new SurpriseRecord(_options.RecordHalfLife, _options.LikelihoodRate, _options.RecordAverageMultiple);
         _context = _options.Contextual ? new ContextNovelty(_options.ContextBins, _options.ContextOrders, _options.ContextCapacity, _options.ContextSupport) : null;
+        _knn = _options.Contextual && _options.KnnWeight > 0
+            ? new KnnConformal(_options.KnnDimension, _options.KnnReferences, _options.KnnNeighbours, _options.KnnCalibration, _options.KnnDecades)
+            : null;
     }
 
     /// <summary>Values seen so far (non-finite values are skipped and not counted).</summary>
@@ -81,7 +87,11 @@ public sealed class StreamingDetector
             return surprise;
         }
 
-        var score = Math.Max(_context.Update(value), Math.Min(1, o.SurpriseScale * surprise));
+        var score = Math.Max(o.NoveltyWeight * _context.Update(value), Math.Min(1, o.SurpriseScale * surprise));
+        if (_knn is not null)
+        {
+            score = Math.Max(score, o.KnnWeight * _knn.Update(value));
+        }
 
         // A high score silences the detector for a rest period that grows with the history (to RestMax):
         // the raw score keeps extending the rest, so a series that is new all the time stays quiet.

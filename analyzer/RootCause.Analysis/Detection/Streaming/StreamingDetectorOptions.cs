@@ -12,6 +12,9 @@ public sealed record StreamingDetectorOptions
     /// <summary>The detection threshold of <see cref="ContextualEnsemble"/>: its NAB standard-profile optimum.</summary>
     public const double ContextualThreshold = 0.733956;
 
+    /// <summary>The detection threshold of <see cref="ConformalEnsemble"/>: its NAB standard-profile optimum.</summary>
+    public const double ConformalThreshold = 0.705179;
+
     /// <summary>The surprise alone: quiet on stationary noise, which the analyzer's window detection relies on.</summary>
     public static StreamingDetectorOptions Default { get; } = new();
 
@@ -20,6 +23,14 @@ public sealed record StreamingDetectorOptions
     /// alarms now and then on plain noise (see docs/accuracy.md), so the analyzer keeps <see cref="Default"/>.
     /// </summary>
     public static StreamingDetectorOptions ContextualEnsemble { get; } = new() { Contextual = true, ContextSupport = 2 };
+
+    /// <summary>
+    /// The contextual ensemble joined by a k-nearest-neighbour conformal detector over lagged windows
+    /// (<see cref="KnnConformal"/>), with the novelty slightly discounted: the detector scored on NAB
+    /// (docs/accuracy.md). Like <see cref="ContextualEnsemble"/> it is not meant for the analyzer.
+    /// </summary>
+    public static StreamingDetectorOptions ConformalEnsemble { get; } =
+        ContextualEnsemble with { NoveltyWeight = 0.85, SurpriseScale = 5, KnnWeight = 1 };
 
     /// <summary>Rate of the fast level that predicts the next value.</summary>
     public double FastRate { get; init; } = 0.1;
@@ -124,4 +135,25 @@ public sealed record StreamingDetectorOptions
 
     /// <summary>... up to this many points.</summary>
     public int RestMax { get; init; } = 150;
+
+    /// <summary>The contextual novelty is multiplied by this before the maximum (contextual ensembles only).</summary>
+    public double NoveltyWeight { get; init; } = 1;
+
+    /// <summary>Weight of the k-NN conformal score in the maximum; 0 (default) does not compute it. Contextual ensembles only.</summary>
+    public double KnnWeight { get; init; }
+
+    /// <summary>Values per lagged window of the k-NN conformal detector.</summary>
+    public int KnnDimension { get; init; } = 20;
+
+    /// <summary>Past windows the newest window is compared with (the bounded reference set).</summary>
+    public int KnnReferences { get; init; } = 400;
+
+    /// <summary>Nearest windows whose distances make the strangeness.</summary>
+    public int KnnNeighbours { get; init; } = 1;
+
+    /// <summary>Recent strangeness values the conformal p-value ranks against.</summary>
+    public int KnnCalibration { get; init; } = 3000;
+
+    /// <summary>A p-value of 10^-this (or smaller) scores 1; the score is linear in -log10(p) below.</summary>
+    public double KnnDecades { get; init; } = 3;
 }
