@@ -8,7 +8,7 @@ namespace RootCause.Benchmarks;
 /// Streaming detector cost: one series of 10,000 points on one core (points per second = 10,000 / mean),
 /// the bytes one series' detector holds (allocated by the constructor; updates allocate nothing), and the
 /// whole NAB corpus detected and scored under all three profiles (needs ../shared/datasets/nab). The default
-/// detector (the analyzer's) and the contextual ensemble (the one NAB scores) are measured separately.
+/// detector (the analyzer's) and the conformal ensemble (the one NAB scores) are measured separately.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
@@ -49,10 +49,10 @@ public class DetectorBenchmarks
         return last;
     }
 
-    [Benchmark(Description = "10,000 points, one series, one core, contextual ensemble")]
-    public double StreamTenThousandPointsContextual()
+    [Benchmark(Description = "10,000 points, one series, one core, conformal ensemble (NAB)")]
+    public double StreamTenThousandPointsConformal()
     {
-        var detector = new StreamingDetector(StreamingDetectorOptions.ContextualEnsemble);
+        var detector = new StreamingDetector(StreamingDetectorOptions.ConformalEnsemble);
         var last = 0.0;
         foreach (var value in _series)
         {
@@ -65,10 +65,10 @@ public class DetectorBenchmarks
     [Benchmark(Description = "state of one series (allocated bytes)")]
     public StreamingDetector NewSeries() => new();
 
-    [Benchmark(Description = "state of one series, contextual ensemble (allocated bytes)")]
-    public StreamingDetector NewSeriesContextual() => new(StreamingDetectorOptions.ContextualEnsemble);
+    [Benchmark(Description = "state of one series, conformal ensemble (allocated bytes)")]
+    public StreamingDetector NewSeriesConformal() => new(StreamingDetectorOptions.ConformalEnsemble);
 
-    [Benchmark(Description = "NAB corpus: detect 365,558 points (contextual ensemble) and score 3 profiles")]
+    [Benchmark(Description = "NAB corpus: detect 365,558 points (conformal ensemble) and score 3 profiles")]
     public double ScoreNabCorpus()
     {
         if (_corpus is null)
