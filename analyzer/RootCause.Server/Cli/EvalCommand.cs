@@ -1,11 +1,12 @@
-using RootCause.Evaluation;
 using System.CommandLine;
-using RootCause.Bundles;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RootCause.Analysis;
+using RootCause.Analysis.FaultTrees;
+using RootCause.Bundles;
+using RootCause.Evaluation;
 using RootCause.Evaluation.PetShop;
 using RootCause.Evaluation.PetShop.Scoring;
 using RootCause.Server.Hosting;
@@ -29,10 +30,7 @@ internal static class EvalCommand
             Description = "The PetShop dataset folder (default: $ROOTCAUSE_HOME/../shared/datasets/petshop)",
         };
         var json = new Option<bool>("--json") { Description = "Print every result as JSON instead of tables" };
-        var faultTrees = new Option<DirectoryInfo?>("--fault-trees")
-        {
-            Description = "Fault-tree directory (default: $ROOTCAUSE_HOME/fault-trees, else fault-trees beside the binary)",
-        };
+        var faultTrees = CliFaultTrees.Option();
         var temporalNormal = new Option<string>("--temporal-normal")
         {
             Description = "Normal data the temporal scenarios (which have none) borrow as baseline: low_traffic, high_traffic or none",
@@ -45,13 +43,17 @@ internal static class EvalCommand
         };
 
         var petshop = new Command("petshop", "Top-1/top-3 recall and specificity on PetShop (amazon-science/petshop-root-cause-analysis)") { data, json, faultTrees, temporalNormal, bundles };
-        petshop.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            parse.GetValue(data)?.FullName ?? DefaultDataPath(),
-            parse.GetValue(json),
-            parse.GetValue(faultTrees)?.FullName ?? FaultTreeDirectory.Default(),
-            parse.GetValue(temporalNormal) is "none" ? null : parse.GetValue(temporalNormal),
-            parse.GetValue(bundles),
-            cancellationToken)));
+        petshop.SetAction(async (parse, cancellationToken) =>
+        {
+            var trees = await CliFaultTrees.LoadOrReportAsync(parse.GetValue(faultTrees), "eval petshop").ConfigureAwait(false);
+            return trees is null ? 1 : Run(
+                parse.GetValue(data)?.FullName ?? DefaultDataPath(),
+                parse.GetValue(json),
+                trees,
+                parse.GetValue(temporalNormal) is "none" ? null : parse.GetValue(temporalNormal),
+                parse.GetValue(bundles),
+                cancellationToken);
+        });
         return new Command("eval", "Evaluate the analyzer on public datasets") { petshop, EvalNabCommand.Create(), EvalRiskLocCommand.Create() };
     }
 
@@ -61,24 +63,12 @@ internal static class EvalCommand
         return string.IsNullOrWhiteSpace(home) ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "datasets", "petshop"));
     }
 
-    private static int Run(string? dataPath, bool asJson, string faultTreeDirectory, string? temporalNormal, DirectoryInfo? bundleDirectory, CancellationToken cancellationToken)
+    private static int Run(string? dataPath, bool asJson, FaultTreeSet trees, string? temporalNormal, DirectoryInfo? bundleDirectory, CancellationToken cancellationToken)
     {
         if (dataPath is null)
         {
             Console.Error.WriteLine("rootcause eval petshop: give --data PATH (or set ROOTCAUSE_HOME)");
             return 2;
-        }
-
-        var trees = FaultTreeDirectory.Load(faultTreeDirectory);
-        if (!trees.Succeeded)
-        {
-            Console.Error.WriteLine($"rootcause eval petshop: the fault trees in {faultTreeDirectory} do not load");
-            foreach (var error in trees.Errors)
-            {
-                Console.Error.WriteLine(error.ToString());
-            }
-
-            return 1;
         }
 
         PetShopDataset dataset;
@@ -94,7 +84,7 @@ internal static class EvalCommand
 
         var options = PetShopEvaluationSettings.FiveMinuteOptions;
         var settings = PetShopEvaluationSettings.Default with { TemporalNormalFrom = temporalNormal };
-        var analyzer = new RootCauseAnalyzer(trees.Set, options, TimeProvider.System);
+        var analyzer = new RootCauseAnalyzer(trees, options, TimeProvider.System);
         Console.Error.WriteLine($"rootcause eval petshop: {dataset.Scenarios.Sum(s => s.Issues.Count)} issues from {dataset.Root}");
         PetShopEvaluationResult result;
         try

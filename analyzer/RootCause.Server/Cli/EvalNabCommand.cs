@@ -1,7 +1,7 @@
-using RootCause.Evaluation;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using RootCause.Evaluation;
 using RootCause.Evaluation.Nab;
 
 namespace RootCause.Server.Cli;

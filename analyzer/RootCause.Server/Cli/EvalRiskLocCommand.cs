@@ -1,5 +1,5 @@
-using RootCause.Evaluation;
 using System.CommandLine;
+using RootCause.Evaluation;
 using RootCause.Evaluation.RiskLoc;
 
 namespace RootCause.Server.Cli;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using RootCause.Evaluation;
 using RootCause.Analysis.DrillDown;
+using RootCause.Evaluation;
 
 namespace RootCause.Server.Cli;
 
