@@ -39,7 +39,8 @@ public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions o
         }
 
         // Stage 1: anomaly detection on every series.
-        var anomalies = AnomalyDetection.Run(series, frame, options.MinSeverity, snapshot.Step);
+        var alerted = SymptomMetrics.For(symptom).Select(m => new SeriesKey(symptomEntity, m)).ToHashSet();
+        var anomalies = AnomalyDetection.Run(series, frame, alerted, options, snapshot.Step);
         var symptomAnomaly = SymptomAnomaly(anomalies, symptomEntity, symptom);
         if (symptomAnomaly is null)
         {

@@ -4,9 +4,11 @@ using RootCause.Topology;
 namespace RootCause.Analysis.Detection;
 
 /// <summary>
-/// Median/MAD detector: compares each interval of the incident window with the robust level and spread of
-/// the baseline before it. The onset is the first interval from which the series stays deviated
-/// (most of the following intervals beyond the threshold), so a single spike does not count.
+/// Sizes and dates a deviation the streaming detector raised: compares the incident window with the robust
+/// level (median) and spread (MAD, floored per metric) of the baseline before it. The onset is the first
+/// interval from which the series stays deviated (most of the following intervals beyond the threshold), so a
+/// single spike does not count unless it is a strong burst; a deviation small against the metric's noise
+/// floor is no anomaly whatever the detector says.
 /// </summary>
 internal static class RobustDetector
 {
@@ -18,7 +20,8 @@ internal static class RobustDetector
     /// <summary>Severity discount of a transient burst against a shift of the same height.</summary>
     private const double BurstDiscount = 1.5;
 
-    public static SeriesAnomaly? Detect(SeriesKey key, double[] values, int baselineEnd, int windowEnd, double threshold, double stepSeconds)
+    /// <summary>The baseline's robust level and spread, or null when it has fewer than 5 finite points.</summary>
+    public static RobustBaseline? Baseline(string metric, double[] values, int baselineEnd, double stepSeconds)
     {
         var baseline = Finite(values, 0, baselineEnd);
         if (baseline.Count < 5)
@@ -28,44 +31,38 @@ internal static class RobustDetector
 
         var median = Median(baseline);
         var mad = Median(baseline.Select(v => Math.Abs(v - median)).ToList());
-        var sigma = Math.Max(1.4826 * mad, Math.Max(MetricNoiseFloor.Relative * Math.Abs(median), MetricNoiseFloor.Absolute(key.Metric, stepSeconds)));
-
-        return Sustained(key, values, baselineEnd, windowEnd, threshold, median, sigma)
-            ?? Burst(key, values, baselineEnd, windowEnd, threshold, median, sigma);
+        var sigma = Math.Max(1.4826 * mad, Math.Max(MetricNoiseFloor.Relative * Math.Abs(median), MetricNoiseFloor.Absolute(metric, stepSeconds)));
+        return new RobustBaseline(median, sigma);
     }
 
-    /// <summary>A shift that holds: from the onset on, most intervals stay beyond the threshold.</summary>
-    private static SeriesAnomaly? Sustained(SeriesKey key, double[] values, int baselineEnd, int windowEnd, double threshold, double median, double sigma)
+    /// <summary>The deviation in [<paramref name="from"/>, <paramref name="windowEnd"/>): a sustained shift, failing that a strong burst.</summary>
+    public static SeriesAnomaly? Detect(SeriesKey key, double[] values, int from, int windowEnd, double threshold, RobustBaseline baseline) =>
+        Sustained(key, values, from, windowEnd, threshold, baseline) ?? Burst(key, values, from, windowEnd, threshold, baseline);
+
+    /// <summary>A shift that holds: from the onset on, most intervals stay beyond the threshold on one side.</summary>
+    private static SeriesAnomaly? Sustained(SeriesKey key, double[] values, int from, int windowEnd, double threshold, RobustBaseline baseline)
     {
-        for (var onset = baselineEnd; onset < windowEnd; onset++)
+        for (var onset = from; onset < windowEnd; onset++)
         {
-            if (double.IsNaN(values[onset]))
+            if (!double.IsFinite(values[onset]) || Math.Abs(values[onset] - baseline.Median) < threshold * baseline.Sigma)
             {
                 continue;
             }
 
-            var z = (values[onset] - median) / sigma;
-            if (Math.Abs(z) < threshold)
-            {
-                continue;
-            }
-
-            var direction = z > 0 ? Direction.Up : Direction.Down;
+            var direction = values[onset] > baseline.Median ? Direction.Up : Direction.Down;
             var rest = Finite(values, onset, windowEnd);
-            var held = rest.Count(v => direction == Direction.Up ? (v - median) / sigma >= threshold : (median - v) / sigma >= threshold);
+            var held = rest.Count(v => baseline.Signed(v, direction) >= threshold);
             if (held * 3 < rest.Count * 2)
             {
                 continue;
             }
 
             var observed = Median(rest);
-            var severity = Math.Min(MaxSeverity, Math.Abs(observed - median) / sigma);
-            if (severity < threshold)
+            var severity = Math.Min(MaxSeverity, baseline.Signed(observed, direction));
+            if (severity >= threshold)
             {
-                continue;
+                return new SeriesAnomaly(key, direction, severity, onset, baseline.Median, observed);
             }
-
-            return new SeriesAnomaly(key, direction, severity, onset, median, observed);
         }
 
         return null;
@@ -76,35 +73,35 @@ internal static class RobustDetector
     /// hold long enough to shift the median. They must clear a higher bar than a sustained shift, and count
     /// with a discounted severity because they are transient.
     /// </summary>
-    private static SeriesAnomaly? Burst(SeriesKey key, double[] values, int baselineEnd, int windowEnd, double threshold, double median, double sigma)
+    private static SeriesAnomaly? Burst(SeriesKey key, double[] values, int from, int windowEnd, double threshold, RobustBaseline baseline)
     {
         var peak = -1;
-        for (var i = baselineEnd; i < windowEnd; i++)
+        for (var i = from; i < windowEnd; i++)
         {
-            if (double.IsFinite(values[i]) && (peak < 0 || Math.Abs(values[i] - median) > Math.Abs(values[peak] - median)))
+            if (double.IsFinite(values[i]) && (peak < 0 || Math.Abs(values[i] - baseline.Median) > Math.Abs(values[peak] - baseline.Median)))
             {
                 peak = i;
             }
         }
 
-        if (peak < 0 || Math.Abs(values[peak] - median) / sigma < threshold + BurstMargin)
+        if (peak < 0 || Math.Abs(values[peak] - baseline.Median) / baseline.Sigma < threshold + BurstMargin)
         {
             return null;
         }
 
-        var direction = values[peak] > median ? Direction.Up : Direction.Down;
+        var direction = values[peak] > baseline.Median ? Direction.Up : Direction.Down;
         var onset = peak;
-        for (var i = baselineEnd; i < peak; i++)
+        for (var i = from; i < peak; i++)
         {
-            if (double.IsFinite(values[i]) && (direction == Direction.Up ? values[i] - median : median - values[i]) / sigma >= threshold)
+            if (double.IsFinite(values[i]) && baseline.Signed(values[i], direction) >= threshold)
             {
                 onset = i;
                 break;
             }
         }
 
-        var severity = Math.Min(MaxSeverity, Math.Max(threshold, Math.Abs(values[peak] - median) / sigma / BurstDiscount));
-        return new SeriesAnomaly(key, direction, severity, onset, median, values[peak]);
+        var severity = Math.Min(MaxSeverity, Math.Max(threshold, baseline.Signed(values[peak], direction) / BurstDiscount));
+        return new SeriesAnomaly(key, direction, severity, onset, baseline.Median, values[peak]);
     }
 
     internal static List<double> Finite(double[] values, int from, int to)

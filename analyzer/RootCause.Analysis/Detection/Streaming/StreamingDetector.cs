@@ -58,6 +58,12 @@ public sealed class StreamingDetector
     /// <summary>The slow baseline level before the newest value.</summary>
     public double Baseline { get; private set; }
 
+    /// <summary>
+    /// Whether the newest value fell in the rest after an alarm: an event already reported is still going on
+    /// (its raw scores keep extending the rest), so the value scored 0 without being ordinary.
+    /// </summary>
+    public bool Resting { get; private set; }
+
     /// <summary>Scores every value of <paramref name="values"/> as streaming would: the batch form of <see cref="Update"/>.</summary>
     public static double[] ScoreAll(ReadOnlySpan<double> values, StreamingDetectorOptions? options = null)
     {
@@ -96,13 +102,13 @@ public sealed class StreamingDetector
         // A high score silences the detector for a rest period that grows with the history (to RestMax):
         // the raw score keeps extending the rest, so a series that is new all the time stays quiet.
         var rest = Math.Min(o.RestMax, (long)(o.RestShare * Count));
-        var resting = Count - _lastAlarm <= rest;
+        Resting = Count - _lastAlarm <= rest;
         if (score >= o.RestLevel)
         {
             _lastAlarm = Count;
         }
 
-        return resting ? 0 : score;
+        return Resting ? 0 : score;
     }
 
     /// <summary>The surprise view: the calibrated, edge-reported score of the robust level, CUSUM and range tests.</summary>
