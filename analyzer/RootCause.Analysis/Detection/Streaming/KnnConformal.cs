@@ -4,10 +4,11 @@ namespace RootCause.Analysis.Detection.Streaming;
 /// A k-nearest-neighbour conformal detector over lagged windows (the idea of KNN CAD, our own code): the
 /// newest <c>dimension</c> values form a window, its strangeness is the summed Euclidean distance to its
 /// <c>neighbours</c> nearest windows among the last <c>references</c> windows that do not overlap it, and the
-/// score is the conformal p-value of that strangeness among the last <c>calibration</c> strangeness values,
-/// on a log scale: p = 10^-<c>decades</c> (or rarer) scores 1. Everything lives in fixed rings, so memory is
-/// constant; a point costs O(references × dimension + calibration). The p-value is a rank within the
-/// series' own history, so the score needs no scale and no range.
+/// score is the conformal p-value of that strangeness among the last <c>calibration</c> points' strangeness
+/// (<see cref="BlockMaximaCalibration"/>: against every value, or against the maxima of blocks of
+/// <c>block</c> points), on a log scale: p = 10^-<c>decades</c> (or rarer) scores 1. Everything lives in fixed
+/// rings, so memory is constant; a point costs O(references × dimension + calibration / block). The p-value is
+/// a rank within the series' own history, so the score needs no scale and no range.
 /// </summary>
 internal sealed class KnnConformal
 {
@@ -17,23 +18,23 @@ internal sealed class KnnConformal
     private readonly int _references;
     private readonly double _decades;
     private readonly double[] _history;
-    private readonly double[] _strangeness;
+    private readonly BlockMaximaCalibration _calibration;
     private readonly double[] _nearest;
     private long _count;
-    private long _scored;
 
-    public KnnConformal(int dimension, int references, int neighbours, int calibration, double decades)
+    public KnnConformal(int dimension, int references, int neighbours, int calibration, double decades, int block = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(references, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(neighbours, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(calibration, MinimumCalibration);
+        ArgumentOutOfRangeException.ThrowIfLessThan(block, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(calibration, MinimumCalibration * block);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(decades);
         _dimension = dimension;
         _references = references;
         _decades = decades;
         _history = new double[(2 * dimension) + references];
-        _strangeness = new double[calibration];
+        _calibration = new BlockMaximaCalibration(calibration / block, block, MinimumCalibration);
         _nearest = new double[neighbours];
     }
 
@@ -49,27 +50,8 @@ internal sealed class KnnConformal
             return 0;
         }
 
-        var strangeness = Strangeness(length, neighbours);
-
-        // Conformal p-value: the share of recent strangeness values at least as large (the new one included).
-        var calibrated = (int)Math.Min(_scored, _strangeness.Length);
-        var atLeast = 0;
-        for (var i = 0; i < calibrated; i++)
-        {
-            if (_strangeness[i] >= strangeness)
-            {
-                atLeast++;
-            }
-        }
-
-        _strangeness[_scored % _strangeness.Length] = strangeness;
-        _scored++;
-        if (calibrated < MinimumCalibration)
-        {
-            return 0;
-        }
-
-        var p = (atLeast + 1.0) / (calibrated + 1.0);
+        // Conformal p-value: the share of recent strangeness values (or block maxima) at least as large.
+        var p = _calibration.Rank(Strangeness(length, neighbours));
         return Math.Clamp(-Math.Log10(p) / _decades, 0, 1);
     }
 

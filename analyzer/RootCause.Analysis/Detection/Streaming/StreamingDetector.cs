@@ -13,8 +13,9 @@ namespace RootCause.Analysis.Detection.Streaming;
 /// <item>optionally, the conformal strangeness of the newest lagged window among past windows
 /// (<see cref="KnnConformal"/>).</item>
 /// </list>
-/// The score is the largest of the weighted novelty, the scaled surprise and the weighted k-NN score. After a score reaches the rest level the
-/// detector stays silent for a rest period: one event, one alarm.
+/// The score is the largest of the weighted novelty, the scaled surprise and the weighted k-NN score (optionally
+/// plus a share of the second largest, <see cref="StreamingDetectorOptions.SecondViewWeight"/>). After a score
+/// reaches the rest level the detector stays silent for a rest period: one event, one alarm.
 /// </summary>
 public sealed class StreamingDetector
 {
@@ -45,7 +46,7 @@ public sealed class StreamingDetector
         _record = new SurpriseRecord(_options.RecordHalfLife, _options.LikelihoodRate, _options.RecordAverageMultiple);
         _context = _options.Contextual ? new ContextNovelty(_options.ContextBins, _options.ContextOrders, _options.ContextCapacity, _options.ContextSupport) : null;
         _knn = _options.Contextual && _options.KnnWeight > 0
-            ? new KnnConformal(_options.KnnDimension, _options.KnnReferences, _options.KnnNeighbours, _options.KnnCalibration, _options.KnnDecades)
+            ? new KnnConformal(_options.KnnDimension, _options.KnnReferences, _options.KnnNeighbours, _options.KnnCalibration, _options.KnnDecades, _options.KnnCalibrationBlock)
             : null;
     }
 
@@ -93,11 +94,10 @@ public sealed class StreamingDetector
             return surprise;
         }
 
-        var score = Math.Max(o.NoveltyWeight * _context.Update(value), Math.Min(1, o.SurpriseScale * surprise));
-        if (_knn is not null)
-        {
-            score = Math.Max(score, o.KnnWeight * _knn.Update(value));
-        }
+        var novelty = o.NoveltyWeight * _context.Update(value);
+        var scaled = Math.Min(1, o.SurpriseScale * surprise);
+        var knn = _knn is not null ? o.KnnWeight * _knn.Update(value) : 0;
+        var score = Fuse(novelty, scaled, knn, o.SecondViewWeight);
 
         // A high score silences the detector for a rest period that grows with the history (to RestMax):
         // the raw score keeps extending the rest, so a series that is new all the time stays quiet.
@@ -109,6 +109,22 @@ public sealed class StreamingDetector
         }
 
         return Resting ? 0 : score;
+    }
+
+    /// <summary>
+    /// The largest view plus <paramref name="secondWeight"/> times the second largest, capped at 1 (the views
+    /// not computed are 0, so with two views the second is the smaller one).
+    /// </summary>
+    private static double Fuse(double novelty, double surprise, double knn, double secondWeight)
+    {
+        var largest = Math.Max(novelty, Math.Max(surprise, knn));
+        if (secondWeight == 0)
+        {
+            return largest;
+        }
+
+        var second = novelty + surprise + knn - largest - Math.Min(novelty, Math.Min(surprise, knn));
+        return Math.Min(1, largest + (secondWeight * second));
     }
 
     /// <summary>The surprise view: the calibrated, edge-reported score of the robust level, CUSUM and range tests.</summary>
