@@ -5,13 +5,13 @@ namespace RootCause.Evaluation.Nab;
 
 /// <summary>
 /// Runs our streaming detector over every NAB file (no look-ahead, one fresh detector per file) and scores it
-/// by NAB's protocol. Without options it runs <see cref="StreamingDetectorOptions.ConformalEnsemble"/>.
+/// by NAB's protocol. Without options it runs <see cref="StreamingDetectorOptions.Default"/>.
 /// </summary>
 public static class NabEvaluation
 {
     /// <summary>Scores every file; files run in parallel, each in its own detector.</summary>
     public static IReadOnlyList<double[]> Detect(NabCorpus corpus, StreamingDetectorOptions? options = null) =>
-        corpus.Files.AsParallel().AsOrdered().Select(f => StreamingDetector.ScoreAll(f.Series.Values, options ?? StreamingDetectorOptions.ConformalEnsemble)).ToList();
+        corpus.Files.AsParallel().AsOrdered().Select(f => StreamingDetector.ScoreAll(f.Series.Values, options ?? StreamingDetectorOptions.Default)).ToList();
 
     public static NabRun Run(NabCorpus corpus, StreamingDetectorOptions? options = null)
     {

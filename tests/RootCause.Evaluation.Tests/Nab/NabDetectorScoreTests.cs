@@ -20,6 +20,6 @@ public sealed class NabDetectorScoreTests
         Assert.Equal(70.62, Math.Round(byName["standard"].Normalised, 2));
         Assert.Equal(58.51, Math.Round(byName["reward_low_FP_rate"].Normalised, 2));
         Assert.Equal(76.68, Math.Round(byName["reward_low_FN_rate"].Normalised, 2));
-        Assert.Equal(StreamingDetectorOptions.ConformalThreshold, byName["standard"].Threshold, 6);
+        Assert.Equal(StreamingDetectorOptions.DefaultThreshold, byName["standard"].Threshold, 6);
     }
 }

@@ -53,7 +53,7 @@ public sealed class KnnConformalTests
             changed[i] = -changed[i] * 50;
         }
 
-        var options = StreamingDetectorOptions.ConformalEnsemble;
+        var options = StreamingDetectorOptions.Default;
         var streaming = new StreamingDetector(options);
         var streamed = values.Select(streaming.Update).ToArray();
 
@@ -67,7 +67,7 @@ public sealed class KnnConformalTests
     {
         static long Allocated(int points)
         {
-            var detector = new StreamingDetector(StreamingDetectorOptions.ConformalEnsemble);
+            var detector = new StreamingDetector(StreamingDetectorOptions.Default);
             var before = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < points; i++)
             {

@@ -7,8 +7,8 @@ namespace RootCause.Analysis.Tests.Detection.Streaming;
 
 public sealed class WindowAlarmsTests
 {
-    private static readonly StreamingDetectorOptions Detector = StreamingDetectorOptions.ConformalEnsemble;
-    private const double Threshold = StreamingDetectorOptions.ConformalThreshold;
+    private static readonly StreamingDetectorOptions Detector = StreamingDetectorOptions.Default;
+    private const double Threshold = StreamingDetectorOptions.DefaultThreshold;
 
     private static double[] Series(int length, int stepAt, double step)
     {
