@@ -17,10 +17,13 @@ internal sealed class ContextNovelty
     private readonly ContextStore _store;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
+    private readonly NoveltyRate? _rate;
     private int _count;
 
-    public ContextNovelty(int bins, int orders, int capacity, int support)
+    /// <param name="rate">When given, the score is the share of new contexts in excess of the series' recent rate.</param>
+    public ContextNovelty(int bins, int orders, int capacity, int support, NoveltyRate? rate = null)
     {
+        _rate = rate;
         _support = support;
         _bins = bins;
         _recentBins = new int[orders + 1];
@@ -61,6 +64,11 @@ internal sealed class ContextNovelty
                 contexts++;
                 novel += seen == 0 ? 1 : 0;
             }
+        }
+
+        if (_rate is not null)
+        {
+            return _rate.Excess(novel, contexts);
         }
 
         return contexts > 0 ? (double)novel / contexts : 0;

@@ -9,13 +9,16 @@ namespace RootCause.Analysis.Detection.Streaming;
 /// far; its log is scored against the series' own recent record surprise, and only the rising edge of an
 /// event is reported;</item>
 /// <item>contextual novelty (<see cref="ContextNovelty"/>): the share of the newest short patterns of
-/// quantised values never seen before;</item>
+/// quantised values never seen before, optionally beyond the series' recent rate of new ones
+/// (<see cref="NoveltyRate"/>);</item>
 /// <item>optionally, the conformal strangeness of the newest lagged window among past windows
 /// (<see cref="KnnConformal"/>).</item>
 /// </list>
 /// The score is the largest of the weighted novelty, the scaled surprise and the weighted k-NN score (optionally
 /// plus a share of the second largest, <see cref="StreamingDetectorOptions.SecondViewWeight"/>). After a score
-/// reaches the rest level the detector stays silent for a rest period: one event, one alarm.
+/// reaches the rest level the detector stays silent for a rest period: one event, one alarm (optionally a new
+/// surprise breaks the rest, <see cref="StreamingDetectorOptions.SurpriseBreaksRest"/>). The ensemble may also
+/// stay silent for its first points while it learns (<see cref="StreamingDetectorOptions.OutputWarmup"/>).
 /// </summary>
 public sealed class StreamingDetector
 {
@@ -44,7 +47,7 @@ public sealed class StreamingDetector
         _likelihood = new AnomalyLikelihood(_options.LikelihoodWindow, _options.LikelihoodRate, _options.LikelihoodMinSpread);
         _edgeDecay = _options.EdgeHalfLife > 0 ? Math.Pow(0.5, 1.0 / _options.EdgeHalfLife) : 0;
         _record = new SurpriseRecord(_options.RecordHalfLife, _options.LikelihoodRate, _options.RecordAverageMultiple);
-        _context = _options.Contextual ? new ContextNovelty(_options.ContextBins, _options.ContextOrders, _options.ContextCapacity, _options.ContextSupport) : null;
+        _context = _options.Contextual ? new ContextNovelty(_options.ContextBins, _options.ContextOrders, _options.ContextCapacity, _options.ContextSupport, _options.NoveltyRateHalfLife > 0 ? new NoveltyRate(_options.NoveltyRateHalfLife, _options.NoveltyRateWeight) : null) : null;
         _knn = _options.Contextual && _options.KnnWeight > 0
             ? new KnnConformal(_options.KnnDimension, _options.KnnReferences, _options.KnnNeighbours, _options.KnnCalibration, _options.KnnDecades, _options.KnnCalibrationBlock)
             : null;
@@ -108,7 +111,11 @@ public sealed class StreamingDetector
             _lastAlarm = Count;
         }
 
-        return Resting ? 0 : score;
+        // The surprise view reports each event once by itself (its rising edge): a new surprise may break the rest.
+        Resting = Resting && !(o.SurpriseBreaksRest && scaled >= o.RestLevel);
+
+        // While the novelty and k-NN views know no patterns yet, everything is new to them: learn, but stay silent.
+        return Resting || Count <= o.OutputWarmup ? 0 : score;
     }
 
     /// <summary>

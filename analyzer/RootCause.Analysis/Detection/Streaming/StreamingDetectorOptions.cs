@@ -10,7 +10,7 @@ public sealed record StreamingDetectorOptions
     /// The detection threshold of <see cref="Default"/>: its NAB standard-profile optimum (docs/accuracy.md), used
     /// by `rootcause detect` and by the analyzer.
     /// </summary>
-    public const double DefaultThreshold = 0.708022;
+    public const double DefaultThreshold = 0.704511;
 
     /// <summary>The detection threshold of <see cref="SurpriseOnly"/>: its NAB standard-profile optimum.</summary>
     public const double SurpriseOnlyThreshold = 0.077377;
@@ -27,14 +27,18 @@ public sealed record StreamingDetectorOptions
     /// <summary>
     /// The detector: the contextual ensemble joined by a k-nearest-neighbour conformal detector over lagged
     /// windows (<see cref="KnnConformal"/>, calibrated on the maxima of blocks of 10 points over the last 5,000),
-    /// with the novelty slightly discounted, a surprise record that halves every 8,000 points, and the second
-    /// strongest view added at a tenth of its weight. It is the one scored on NAB, run by `rootcause detect` and
-    /// by the analyzer (docs/accuracy.md).
+    /// with a surprise record that halves every 8,000 points and the second strongest view added at a tenth of
+    /// its weight. Its novelty counts only new contexts beyond twice the series' recent rate of them
+    /// (<see cref="NoveltyRate"/>, half-life 2,000 points), so noise, where new contexts are routine, does not
+    /// alarm; it is silent for its first 150 points (less than any NAB probation) and a surprise breaks its rest.
+    /// It is the one scored on NAB, run by `rootcause detect` and by the analyzer (docs/accuracy.md).
     /// </summary>
     public static StreamingDetectorOptions Default { get; } =
         ContextualEnsemble with
         {
-            NoveltyWeight = 0.85,
+            NoveltyWeight = 0.9,
+            NoveltyRateHalfLife = 2000,
+            NoveltyRateWeight = 2,
             SurpriseScale = 5,
             RecordHalfLife = 8000,
             KnnWeight = 1,
@@ -42,6 +46,8 @@ public sealed record StreamingDetectorOptions
             KnnCalibrationBlock = 10,
             KnnDecades = 2.5,
             SecondViewWeight = 0.1,
+            OutputWarmup = 150,
+            SurpriseBreaksRest = true,
         };
 
     /// <summary>Rate of the fast level that predicts the next value.</summary>
@@ -136,6 +142,15 @@ public sealed record StreamingDetectorOptions
     /// <summary>A context counts only once its first part was seen this often.</summary>
     public int ContextSupport { get; init; } = 1;
 
+    /// <summary>
+    /// Half-life, in points, of the recent rate of new contexts (<see cref="NoveltyRate"/>) the novelty must
+    /// exceed; 0 (default): the plain share of new contexts.
+    /// </summary>
+    public double NoveltyRateHalfLife { get; init; }
+
+    /// <summary>Multiple of the recent rate of new contexts subtracted from the novelty.</summary>
+    public double NoveltyRateWeight { get; init; } = 1;
+
     /// <summary>The surprise score is multiplied by this to speak the novelty's scale before the maximum.</summary>
     public double SurpriseScale { get; init; } = 6;
 
@@ -147,6 +162,18 @@ public sealed record StreamingDetectorOptions
 
     /// <summary>... up to this many points.</summary>
     public int RestMax { get; init; } = 150;
+
+    /// <summary>
+    /// The whole ensemble outputs 0 for this many first points while it learns as usual (its rest included):
+    /// the novelty and k-NN views know no patterns yet. Contextual ensembles only; 0 (default): no silence.
+    /// </summary>
+    public int OutputWarmup { get; init; }
+
+    /// <summary>
+    /// A surprise reaching the rest level is reported even during a rest: the surprise view already reports
+    /// only the rising edge of an event, so the rest need not silence it. False (default): the rest silences all.
+    /// </summary>
+    public bool SurpriseBreaksRest { get; init; }
 
     /// <summary>The contextual novelty is multiplied by this before the maximum (contextual ensembles only).</summary>
     public double NoveltyWeight { get; init; } = 1;

@@ -33,7 +33,7 @@ public static class WindowAlarms
         }
 
         // A short baseline is all the history there is: the detector may score as soon as it ends.
-        var detector = new StreamingDetector(options with { Warmup = Math.Min(options.Warmup, finiteBaseline), Settle = Math.Min(options.Settle, finiteBaseline / 2) });
+        var detector = new StreamingDetector(options with { Warmup = Math.Min(options.Warmup, finiteBaseline), OutputWarmup = Math.Min(options.OutputWarmup, finiteBaseline), Settle = Math.Min(options.Settle, finiteBaseline / 2) });
         for (var i = 0; i < baselineEnd; i++)
         {
             detector.Update(values[i]);
