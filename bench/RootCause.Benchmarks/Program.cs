@@ -8,4 +8,10 @@ if (args.Length > 0 && args[0] == RootCause.Benchmarks.DrillDown.DrillDownCompar
     return;
 }
 
+if (args.Length > 0 && args[0] == RootCause.Benchmarks.DetectorNoiseSuite.Verb)
+{
+    Environment.ExitCode = RootCause.Benchmarks.DetectorNoiseSuite.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
