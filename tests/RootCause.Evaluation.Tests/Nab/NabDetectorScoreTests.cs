@@ -7,7 +7,7 @@ namespace RootCause.Evaluation.Tests.Nab;
 public sealed class NabDetectorScoreTests
 {
     [Fact]
-    public void Our_detector_scores_the_published_figures_and_its_conformal_threshold_is_the_standard_optimum()
+    public void Our_detector_scores_the_published_figures_and_its_default_threshold_is_the_standard_optimum()
     {
         if (NabDatasetLocator.FindOrFailInCi() is not { } path)
         {
