@@ -27,7 +27,6 @@ public sealed class StreamingDetector
     private readonly RobustLevel _slow;
     private readonly SpectralResidual _spectral;
     private readonly PageCusum _cusum;
-    private readonly AnomalyLikelihood _likelihood;
     private readonly SurpriseRecord _record;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
@@ -44,9 +43,8 @@ public sealed class StreamingDetector
         _slow = new RobustLevel(_options.SlowRate, _options.SlowRate, _options.Clip);
         _spectral = new SpectralResidual(_options.SpectralLength, _options.SpectralExtension);
         _cusum = new PageCusum(_options.CusumDrift, _options.CusumAlarm);
-        _likelihood = new AnomalyLikelihood(_options.LikelihoodWindow, _options.LikelihoodRate, _options.LikelihoodMinSpread);
         _edgeDecay = _options.EdgeHalfLife > 0 ? Math.Pow(0.5, 1.0 / _options.EdgeHalfLife) : 0;
-        _record = new SurpriseRecord(_options.RecordHalfLife, _options.LikelihoodRate, _options.RecordAverageMultiple);
+        _record = new SurpriseRecord(_options.RecordHalfLife, _options.RecordAverageRate, _options.RecordAverageMultiple);
         _context = _options.Contextual ? new ContextNovelty(_options.ContextBins, _options.ContextOrders, _options.ContextCapacity, _options.ContextSupport, _options.NoveltyRateHalfLife > 0 ? new NoveltyRate(_options.NoveltyRateHalfLife, _options.NoveltyRateWeight) : null) : null;
         _knn = _options.Contextual && _options.KnnWeight > 0
             ? new KnnConformal(_options.KnnDimension, _options.KnnReferences, _options.KnnNeighbours, _options.KnnCalibration, _options.KnnDecades, _options.KnnCalibrationBlock)
@@ -155,19 +153,11 @@ public sealed class StreamingDetector
         _min = Math.Min(_min, value);
         _max = Math.Max(_max, value);
 
-        var bounded = o.Calibration == 0;
         var level = levelZ / o.LevelSaturation;
         var spectral = saliency / o.SpectralSaturation;
-        if (bounded)
-        {
-            level = Math.Min(1, level);
-            spectral = Math.Min(1, spectral);
-            cusum = Math.Min(1, cusum);
-        }
-
         var surprise = Math.Max(
             Math.Max(o.LevelWeight * level, o.SpectralWeight * spectral),
-            Math.Max(o.CusumWeight * cusum, outside ? o.RangeWeight * (bounded ? 1 : 1 + level) : 0));
+            Math.Max(o.CusumWeight * cusum, outside ? o.RangeWeight * (1 + level) : 0));
 
         // The first points have no spread yet: their surprises are meaningless and would poison the record.
         if (Count <= o.Settle)
@@ -180,7 +170,7 @@ public sealed class StreamingDetector
             surprise = Math.Log(1 + surprise);
         }
 
-        var score = bounded ? _likelihood.Update(surprise) : _record.Update(surprise);
+        var score = _record.Update(surprise);
         if (Count <= o.Warmup)
         {
             return 0;

@@ -93,16 +93,6 @@ public sealed record StreamingDetectorOptions
 
     public double RangeWeight { get; init; } = 1;
 
-    /// <summary>Points whose surprise is averaged by the likelihood.</summary>
-    public int LikelihoodWindow { get; init; } = 10;
-
-    public double LikelihoodRate { get; init; } = 1.0 / 2000;
-
-    public double LikelihoodMinSpread { get; init; } = 0.03;
-
-    /// <summary>0: anomaly likelihood over bounded surprises; 1 (default): surprise against the recent record.</summary>
-    public int Calibration { get; init; } = 1;
-
     /// <summary>Compare log(1 + surprise): a tenfold surprise should not dwarf every later event.</summary>
     public bool LogSurprise { get; init; } = true;
 
@@ -111,6 +101,9 @@ public sealed record StreamingDetectorOptions
 
     /// <summary>The record is at least this multiple of the long-run average surprise.</summary>
     public double RecordAverageMultiple { get; init; } = 1;
+
+    /// <summary>Learning rate of that long-run average surprise.</summary>
+    public double RecordAverageRate { get; init; } = 1.0 / 2000;
 
     /// <summary>Points whose surprise is not even learned (the spreads are still forming).</summary>
     public int Settle { get; init; } = 50;
