@@ -2,7 +2,7 @@ namespace RootCause.Analysis.Detection.Streaming;
 
 /// <summary>
 /// Streaming anomaly detector for one series: each <see cref="Update"/> takes the next value and returns a
-/// score in [0,1] using only the past (no look-ahead), in constant memory. Two views are combined:
+/// score in [0,1] using only the past (no look-ahead), in constant memory. Up to three views are combined:
 /// <list type="bullet">
 /// <item>the surprise of a point: the largest of its residual from a robust fast level, a two-sided CUSUM
 /// on the slow baseline, spectral residual saliency (off by default) and a jump beyond the range seen so
@@ -53,12 +53,6 @@ public sealed class StreamingDetector
 
     /// <summary>Values seen so far (non-finite values are skipped and not counted).</summary>
     public int Count { get; private set; }
-
-    /// <summary>The newest value's deviation from the slow baseline in robust spreads (signed: the direction).</summary>
-    public double Deviation { get; private set; }
-
-    /// <summary>The slow baseline level before the newest value.</summary>
-    public double Baseline { get; private set; }
 
     /// <summary>
     /// Whether the newest value fell in the rest after an alarm: an event already reported is still going on
@@ -141,9 +135,8 @@ public sealed class StreamingDetector
         var levelZ = Math.Abs(_fast.Residual(value)) / Math.Max(1.2533 * _fast.Spread, floor);
         _fast.Learn(value);
 
-        Baseline = _slow.Level;
-        Deviation = _slow.Residual(value) / Math.Max(1.2533 * _slow.Spread, floor);
-        var cusum = _cusum.Update(Math.Clamp(Deviation, -o.Clip * 2, o.Clip * 2));
+        var deviation = _slow.Residual(value) / Math.Max(1.2533 * _slow.Spread, floor);
+        var cusum = _cusum.Update(Math.Clamp(deviation, -o.Clip * 2, o.Clip * 2));
         _slow.Learn(value);
 
         var saliency = o.SpectralWeight > 0 ? _spectral.Update(value) : 0;
