@@ -1,5 +1,4 @@
 using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 
 namespace RootCause.Analysis.Detection.Streaming;
 
@@ -14,6 +13,7 @@ internal sealed class SpectralResidual
     private const int AverageWidth = 3;
     private readonly RingBuffer _history;
     private readonly int _extension;
+    private readonly InPlaceFourier _fourier;
     private readonly Complex[] _spectrum;
     private readonly double[] _logAmplitude;
     private readonly double[] _window;
@@ -22,6 +22,7 @@ internal sealed class SpectralResidual
     {
         _extension = extension;
         _history = new RingBuffer(fftLength - extension);
+        _fourier = new InPlaceFourier(fftLength);
         _spectrum = new Complex[fftLength];
         _logAmplitude = new double[fftLength];
         _window = new double[fftLength];
@@ -53,7 +54,7 @@ internal sealed class SpectralResidual
             _spectrum[i] = new Complex(_window[i] - mean, 0);
         }
 
-        Fourier.Forward(_spectrum, FourierOptions.NoScaling);
+        _fourier.Forward(_spectrum);
         for (var i = 0; i < _spectrum.Length; i++)
         {
             _logAmplitude[i] = Math.Log(_spectrum[i].Magnitude + 1e-8);
@@ -77,7 +78,7 @@ internal sealed class SpectralResidual
             _spectrum[i] = magnitude > 1e-12 ? _spectrum[i] * (residual / magnitude) : Complex.Zero;
         }
 
-        Fourier.Inverse(_spectrum, FourierOptions.NoScaling);
+        _fourier.Inverse(_spectrum);
         var saliencyMean = 0.0;
         for (var i = 0; i < n; i++)
         {

@@ -2,7 +2,7 @@ namespace RootCause.Analysis.Detection.Streaming;
 
 /// <summary>
 /// Streaming anomaly detector for one series: each <see cref="Update"/> takes the next value and returns a
-/// score in [0,1] using only the past (no look-ahead), in constant memory. Up to three views are combined:
+/// score in [0,1] using only the past (no look-ahead), in constant memory. Up to four views are combined:
 /// <list type="bullet">
 /// <item>the surprise of a point: the largest of its residual from a robust fast level, a two-sided CUSUM
 /// on the slow baseline, spectral residual saliency (off by default) and a jump beyond the range seen so
@@ -12,10 +12,12 @@ namespace RootCause.Analysis.Detection.Streaming;
 /// quantised values never seen before, optionally beyond the series' recent rate of new ones
 /// (<see cref="NoveltyRate"/>);</item>
 /// <item>optionally, the conformal strangeness of the newest lagged window among past windows
-/// (<see cref="KnnConformal"/>).</item>
+/// (<see cref="KnnConformal"/>);</item>
+/// <item>optionally, the seasonal strangeness of the newest values against the same phase of the previous cycles
+/// of the series' online period estimate (<see cref="SeasonalConformal"/>).</item>
 /// </list>
-/// The score is the largest of the weighted novelty, the scaled surprise and the weighted k-NN score (optionally
-/// plus a share of the second largest, <see cref="StreamingDetectorOptions.SecondViewWeight"/>). After a score
+/// The score is the largest of the weighted novelty, the scaled surprise and the weighted k-NN and seasonal
+/// scores (optionally plus a share of the second largest, <see cref="StreamingDetectorOptions.SecondViewWeight"/>). After a score
 /// reaches the rest level the detector stays silent for a rest period: one event, one alarm (optionally a new
 /// surprise breaks the rest, <see cref="StreamingDetectorOptions.SurpriseBreaksRest"/>). The ensemble may also
 /// stay silent for its first points while it learns (<see cref="StreamingDetectorOptions.OutputWarmup"/>).
@@ -34,6 +36,7 @@ public sealed class StreamingDetector
     private double _recentScore;
     private readonly ContextNovelty? _context; // only the contextual ensemble pays for its store
     private readonly KnnConformal? _knn;
+    private readonly SeasonalConformal? _seasonal;
     private long _lastAlarm = long.MinValue / 2;
 
     public StreamingDetector(StreamingDetectorOptions? options = null)
@@ -48,6 +51,17 @@ public sealed class StreamingDetector
         _context = _options.Contextual ? new ContextNovelty(_options.ContextBins, _options.ContextOrders, _options.ContextCapacity, _options.ContextSupport, _options.NoveltyRateHalfLife > 0 ? new NoveltyRate(_options.NoveltyRateHalfLife, _options.NoveltyRateWeight) : null) : null;
         _knn = _options.Contextual && _options.KnnWeight > 0
             ? new KnnConformal(_options.KnnDimension, _options.KnnReferences, _options.KnnNeighbours, _options.KnnCalibration, _options.KnnDecades, _options.KnnCalibrationBlock)
+            : null;
+        _seasonal = _options.Contextual && _options.SeasonalWeight > 0
+            ? new SeasonalConformal(
+                new SeasonalPeriod(_options.SeasonBuffer, _options.SeasonInterval, _options.SeasonMinimumPeriod, _options.SeasonMaximumPeriod, _options.SeasonMinimumCorrelation, _options.SeasonMinimumProminence),
+                _options.SeasonMaximumPeriod,
+                _options.SeasonalWindow,
+                _options.SeasonalCycles,
+                _options.SeasonalShift,
+                _options.SeasonalCalibration,
+                _options.SeasonalCalibrationBlock,
+                _options.SeasonalDecades)
             : null;
     }
 
@@ -92,7 +106,8 @@ public sealed class StreamingDetector
         var novelty = o.NoveltyWeight * _context.Update(value);
         var scaled = Math.Min(1, o.SurpriseScale * surprise);
         var knn = _knn is not null ? o.KnnWeight * _knn.Update(value) : 0;
-        var score = Fuse(novelty, scaled, knn, o.SecondViewWeight);
+        var seasonal = _seasonal is not null ? o.SeasonalWeight * _seasonal.Update(value) : 0;
+        var score = Fuse(novelty, scaled, knn, seasonal, o.SecondViewWeight);
 
         // A high score silences the detector for a rest period that grows with the history (to RestMax):
         // the raw score keeps extending the rest, so a series that is new all the time stays quiet.
@@ -112,17 +127,24 @@ public sealed class StreamingDetector
 
     /// <summary>
     /// The largest view plus <paramref name="secondWeight"/> times the second largest, capped at 1 (the views
-    /// not computed are 0, so with two views the second is the smaller one).
+    /// not computed are 0).
     /// </summary>
-    private static double Fuse(double novelty, double surprise, double knn, double secondWeight)
+    private static double Fuse(double novelty, double surprise, double knn, double seasonal, double secondWeight)
     {
-        var largest = Math.Max(novelty, Math.Max(surprise, knn));
-        if (secondWeight == 0)
+        double largest = 0, second = 0;
+        foreach (var view in (ReadOnlySpan<double>)[novelty, surprise, knn, seasonal])
         {
-            return largest;
+            if (view > largest)
+            {
+                second = largest;
+                largest = view;
+            }
+            else if (view > second)
+            {
+                second = view;
+            }
         }
 
-        var second = novelty + surprise + knn - largest - Math.Min(novelty, Math.Min(surprise, knn));
         return Math.Min(1, largest + (secondWeight * second));
     }
 

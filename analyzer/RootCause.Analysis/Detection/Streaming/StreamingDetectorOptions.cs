@@ -31,6 +31,8 @@ public sealed record StreamingDetectorOptions
     /// its weight. Its novelty counts only new contexts beyond twice the series' recent rate of them
     /// (<see cref="NoveltyRate"/>, half-life 2,000 points), so noise, where new contexts are routine, does not
     /// alarm; it is silent for its first 150 points (less than any NAB probation) and a surprise breaks its rest.
+    /// A seasonal view (<see cref="SeasonalConformal"/>) compares, in a clearly periodic series, the newest
+    /// values with the same phase of the previous two cycles of the period estimated online.
     /// It is the one scored on NAB, run by `rootcause detect` and by the analyzer (docs/accuracy.md).
     /// </summary>
     public static StreamingDetectorOptions Default { get; } =
@@ -48,6 +50,7 @@ public sealed record StreamingDetectorOptions
             SecondViewWeight = 0.1,
             OutputWarmup = 150,
             SurpriseBreaksRest = true,
+            SeasonalWeight = 1,
         };
 
     /// <summary>Rate of the fast level that predicts the next value.</summary>
@@ -201,4 +204,52 @@ public sealed record StreamingDetectorOptions
 
     /// <summary>A p-value of 10^-this (or smaller) scores 1; the score is linear in -log10(p) below.</summary>
     public double KnnDecades { get; init; } = 3;
+
+    /// <summary>
+    /// Weight of the seasonal view (<see cref="SeasonalConformal"/>) in the maximum; 0 (default) does not compute
+    /// it. Contextual ensembles only.
+    /// </summary>
+    public double SeasonalWeight { get; init; }
+
+    /// <summary>Recent values the period is estimated from (at least twice <see cref="SeasonMaximumPeriod"/>).</summary>
+    public int SeasonBuffer { get; init; } = 4096;
+
+    /// <summary>Points between two estimates of the period.</summary>
+    public int SeasonInterval { get; init; } = 256;
+
+    /// <summary>Shortest period looked for.</summary>
+    public int SeasonMinimumPeriod { get; init; } = 24;
+
+    /// <summary>Longest period looked for: a day of 1-minute rows.</summary>
+    public int SeasonMaximumPeriod { get; init; } = 1440;
+
+    /// <summary>
+    /// Autocorrelation a period's peak must reach: high, so that only a strongly seasonal series (where the same
+    /// hour of the previous days is a good forecast) is compared with its previous cycles.
+    /// </summary>
+    public double SeasonMinimumCorrelation { get; init; } = 0.7;
+
+    /// <summary>Rise of a period's peak above the lowest autocorrelation at a shorter lag.</summary>
+    public double SeasonMinimumProminence { get; init; } = 0.5;
+
+    /// <summary>Values per window compared with the same phase of previous cycles.</summary>
+    public int SeasonalWindow { get; init; } = 8;
+
+    /// <summary>Previous cycles compared with.</summary>
+    public int SeasonalCycles { get; init; } = 2;
+
+    /// <summary>Points a previous cycle's window may be moved to match the phase.</summary>
+    public int SeasonalShift { get; init; } = 2;
+
+    /// <summary>Recent points whose seasonal strangeness the conformal p-value ranks against.</summary>
+    public int SeasonalCalibration { get; init; } = 5000;
+
+    /// <summary>Points per calibration block of the seasonal view.</summary>
+    public int SeasonalCalibrationBlock { get; init; } = 10;
+
+    /// <summary>
+    /// A seasonal p-value of 10^-this (or smaller) scores 1. Over 500 calibration blocks the smallest p-value is
+    /// 1/501, so at 3 the seasonal view alone reaches at most 0.9.
+    /// </summary>
+    public double SeasonalDecades { get; init; } = 3;
 }
