@@ -31,7 +31,7 @@ internal sealed class ContextStore
     public int Seen(ulong key)
     {
         key |= 1;
-        var start = (int)((key >> 17) & (ulong)_bucketMask) * Ways;
+        var start = Bucket(key);
         for (var i = start; i < start + Ways; i++)
         {
             if (_keys[i] == key)
@@ -43,12 +43,26 @@ internal sealed class ContextStore
         return 0;
     }
 
+    /// <summary>
+    /// The first slot of the key's bucket, from all the key's bits mixed (the murmur3 finaliser): a hash
+    /// chained from small bin numbers differs between contexts mostly in its low and its top bits.
+    /// </summary>
+    private int Bucket(ulong key)
+    {
+        key ^= key >> 33;
+        key *= 0xff51afd7ed558ccdUL;
+        key ^= key >> 33;
+        key *= 0xc4ceb9fe1a85ec53UL;
+        key ^= key >> 33;
+        return (int)(key & (ulong)_bucketMask) * Ways;
+    }
+
     /// <summary>Records <paramref name="key"/> as seen now and returns how often it was seen before.</summary>
     public int Add(ulong key)
     {
         key |= 1; // 0 marks an empty slot
         _clock = unchecked(_clock + 1);
-        var start = (int)((key >> 17) & (ulong)_bucketMask) * Ways;
+        var start = Bucket(key);
         var victim = start;
         for (var i = start; i < start + Ways; i++)
         {

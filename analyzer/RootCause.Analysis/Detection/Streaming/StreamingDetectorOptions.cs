@@ -10,7 +10,7 @@ public sealed record StreamingDetectorOptions
     /// The detection threshold of <see cref="Default"/>: its NAB standard-profile optimum (docs/accuracy.md), used
     /// by `rootcause detect` and by the analyzer.
     /// </summary>
-    public const double DefaultThreshold = 0.704511;
+    public const double DefaultThreshold = 0.700629;
 
     /// <summary>The detection threshold of <see cref="SurpriseOnly"/>: its NAB standard-profile optimum.</summary>
     public const double SurpriseOnlyThreshold = 0.077377;

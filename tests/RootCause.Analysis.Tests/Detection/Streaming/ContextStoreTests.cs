@@ -43,4 +43,19 @@ public sealed class ContextStoreTests
         Assert.Equal(0, store.Seen(once));
         Assert.Equal(5000, store.Seen(recurring));
     }
+
+    [Fact]
+    public void Contexts_whose_hashes_differ_only_in_a_few_bits_do_not_crowd_one_bucket()
+    {
+        // The novelty's contexts of one bin: FNV-1a of bin numbers 1..6, which differ in their low and top bits
+        // only. Bucketed on the middle bits alone they all shared one 4-way bucket and evicted one another.
+        var store = new ContextStore(16384);
+        var keys = Enumerable.Range(1, 6).Select(bin => (0xcbf29ce484222325UL ^ (ulong)bin) * 0x100000001b3UL).ToArray();
+        foreach (var key in keys)
+        {
+            store.Add(key);
+        }
+
+        Assert.All(keys, k => Assert.Equal(1, store.Seen(k)));
+    }
 }
