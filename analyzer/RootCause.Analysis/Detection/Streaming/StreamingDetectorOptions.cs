@@ -21,7 +21,7 @@ public sealed record StreamingDetectorOptions
     /// <summary>The surprise view alone: quiet on stationary noise, but blind to changes of shape (50.21 on NAB).</summary>
     public static StreamingDetectorOptions SurpriseOnly { get; } = new();
 
-    /// <summary>The surprise combined with contextual novelty and a rest after alarms, without the k-NN view (59.70 on NAB).</summary>
+    /// <summary>The surprise combined with contextual novelty and a rest after alarms, without the k-NN view (59.23 on NAB).</summary>
     public static StreamingDetectorOptions ContextualEnsemble { get; } = new() { Contextual = true, ContextSupport = 2 };
 
     /// <summary>
