@@ -46,26 +46,6 @@ public static class BundleReader
     public static IncidentBundle Read(Stream stream, bool gzip, long maxBytes = DefaultMaxBytes) =>
         Parse(ReadBounded(stream, gzip, maxBytes));
 
-    public static async Task<IncidentBundle> ReadAsync(string path, long maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        FileStream file;
-        try
-        {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BundleFormatException($"cannot open bundle {path}: {e.Message}", e);
-        }
-
-        await using (file.ConfigureAwait(false))
-        {
-            var bytes = await ReadBoundedAsync(file, IsGzipPath(path), maxBytes, cancellationToken).ConfigureAwait(false);
-            return Parse(bytes);
-        }
-    }
-
     /// <summary>Parses and validates a bundle from UTF-8 JSON.</summary>
     public static IncidentBundle Parse(ReadOnlySpan<byte> utf8Json)
     {
@@ -239,37 +219,6 @@ public static class BundleReader
             if (gzip)
             {
                 source.Dispose();
-            }
-        }
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(Stream stream, bool gzip, long maxBytes, CancellationToken cancellationToken)
-    {
-        var source = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
-        try
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += n;
-                CheckSize(total, maxBytes, gzip);
-                buffer.Write(chunk, 0, n);
-            }
-
-            return Finish(buffer, gzip);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BundleFormatException($"not a valid gzip stream: {e.Message}", e);
-        }
-        finally
-        {
-            if (gzip)
-            {
-                await source.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
