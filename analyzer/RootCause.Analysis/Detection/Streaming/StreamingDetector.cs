@@ -27,7 +27,7 @@ public sealed class StreamingDetector
     private readonly StreamingDetectorOptions _options;
     private readonly RobustLevel _fast;
     private readonly RobustLevel _slow;
-    private readonly SpectralResidual _spectral;
+    private readonly SpectralResidual? _spectral; // off in every preset: built only when weighted
     private readonly PageCusum _cusum;
     private readonly SurpriseRecord _record;
     private double _min = double.PositiveInfinity;
@@ -44,7 +44,7 @@ public sealed class StreamingDetector
         _options = options ?? StreamingDetectorOptions.Default;
         _fast = new RobustLevel(_options.FastRate, _options.FastSpreadRate, _options.Clip);
         _slow = new RobustLevel(_options.SlowRate, _options.SlowRate, _options.Clip);
-        _spectral = new SpectralResidual(_options.SpectralLength, _options.SpectralExtension);
+        _spectral = _options.SpectralWeight > 0 ? new SpectralResidual(_options.SpectralLength, _options.SpectralExtension) : null;
         _cusum = new PageCusum(_options.CusumDrift, _options.CusumAlarm);
         _edgeDecay = _options.EdgeHalfLife > 0 ? Math.Pow(0.5, 1.0 / _options.EdgeHalfLife) : 0;
         _record = new SurpriseRecord(_options.RecordHalfLife, _options.RecordAverageRate, _options.RecordAverageMultiple);
@@ -161,7 +161,7 @@ public sealed class StreamingDetector
         var cusum = _cusum.Update(Math.Clamp(deviation, -o.Clip * 2, o.Clip * 2));
         _slow.Learn(value);
 
-        var saliency = o.SpectralWeight > 0 ? _spectral.Update(value) : 0;
+        var saliency = _spectral?.Update(value) ?? 0;
 
         var range = _max - _min;
         var outside = Count > 1 && (value > _max + (o.RangeTolerance * range) || value < _min - (o.RangeTolerance * range));
