@@ -8,7 +8,7 @@ using RootCause.Agent.Pipeline;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using RootCause.Agent.Telemetry;
-using RootCause.Bundles;
+using RootCause.Contracts;
 
 namespace RootCause.Agent;
 
@@ -144,7 +144,7 @@ internal static class AgentCommand
         {
             if (toStdout)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(batch, BundleJson.Options));
+                Console.Out.WriteLine(JsonSerializer.Serialize(batch, WireJson.Options));
             }
 
             if (server is not null)

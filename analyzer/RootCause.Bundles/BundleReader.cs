@@ -17,7 +17,7 @@ public static class BundleReader
 
     private static readonly JsonReaderOptions ScanOptions = new()
     {
-        MaxDepth = BundleJson.MaxDepth,
+        MaxDepth = WireJson.MaxDepth,
         CommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
     };
@@ -74,7 +74,7 @@ public static class BundleReader
         T? value;
         try
         {
-            value = JsonSerializer.Deserialize<T>(utf8Json, BundleJson.Options);
+            value = JsonSerializer.Deserialize<T>(utf8Json, WireJson.Options);
         }
         catch (JsonException e)
         {

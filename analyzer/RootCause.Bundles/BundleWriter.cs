@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using RootCause.Contracts;
 
 namespace RootCause.Bundles;
 
@@ -43,7 +44,7 @@ public static class BundleWriter
     {
         ArgumentNullException.ThrowIfNull(bundle);
         BundleValidator.Validate(bundle);
-        return JsonSerializer.SerializeToUtf8Bytes(bundle, BundleJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(bundle, WireJson.Options);
     }
 
     private static void WriteValidated(IncidentBundle bundle, Stream stream, bool gzip)
@@ -51,11 +52,11 @@ public static class BundleWriter
         if (gzip)
         {
             using var zip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-            JsonSerializer.Serialize(zip, bundle, BundleJson.Options);
+            JsonSerializer.Serialize(zip, bundle, WireJson.Options);
         }
         else
         {
-            JsonSerializer.Serialize(stream, bundle, BundleJson.Options);
+            JsonSerializer.Serialize(stream, bundle, WireJson.Options);
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class BundleRoundTripTests : IDisposable
         BundleWriter.Write(bundle, path);
         var read = BundleReader.Read(path);
 
-        Assert.Equal(JsonSerializer.Serialize(bundle, BundleJson.Options), JsonSerializer.Serialize(read, BundleJson.Options));
+        Assert.Equal(JsonSerializer.Serialize(bundle, WireJson.Options), JsonSerializer.Serialize(read, WireJson.Options));
         Assert.Equal(bundle.Alert, read.Alert);
         Assert.Equal(bundle.Truth, read.Truth);
         Assert.Equal(bundle.Topology.Services, read.Topology.Services);
@@ -67,7 +67,7 @@ public sealed class BundleRoundTripTests : IDisposable
     public void Batch_arrays_in_the_wire_format_parse_and_validate()
     {
         var batches = SampleBundle.Create().Batches;
-        var json = JsonSerializer.SerializeToUtf8Bytes(batches, BundleJson.Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(batches, WireJson.Options);
 
         var read = BundleReader.ParseBatches(json);
 

@@ -54,9 +54,9 @@ public sealed class ScenarioTests
     {
         var options = new ScenarioOptions { Fault = FaultKind.NetworkLoss, Seed = 42, BaselineMinutes = 20, FaultMinutes = 10 };
 
-        var a = JsonSerializer.Serialize(Scenario.Create(options).ToBundle(), BundleJson.Options);
-        var b = JsonSerializer.Serialize(Scenario.Create(options).ToBundle(), BundleJson.Options);
-        var c = JsonSerializer.Serialize(Scenario.Create(options with { Seed = 43 }).ToBundle(), BundleJson.Options);
+        var a = JsonSerializer.Serialize(Scenario.Create(options).ToBundle(), WireJson.Options);
+        var b = JsonSerializer.Serialize(Scenario.Create(options).ToBundle(), WireJson.Options);
+        var c = JsonSerializer.Serialize(Scenario.Create(options with { Seed = 43 }).ToBundle(), WireJson.Options);
 
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
@@ -70,8 +70,8 @@ public sealed class ScenarioTests
         var before = healthy.Options.BaselineMinutes * healthy.Options.Nodes;
 
         Assert.Equal(
-            JsonSerializer.Serialize(healthy.Batches.Take(before), BundleJson.Options),
-            JsonSerializer.Serialize(faulty.Batches.Take(before), BundleJson.Options));
+            JsonSerializer.Serialize(healthy.Batches.Take(before), WireJson.Options),
+            JsonSerializer.Serialize(faulty.Batches.Take(before), WireJson.Options));
     }
 
     [Fact]

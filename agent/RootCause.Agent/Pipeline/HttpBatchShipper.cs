@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using RootCause.Bundles;
 using RootCause.Contracts;
 
 namespace RootCause.Agent.Pipeline;
@@ -54,7 +53,7 @@ internal sealed class HttpBatchShipper
     {
         try
         {
-            var body = JsonSerializer.SerializeToUtf8Bytes(new[] { batch }, BundleJson.Options);
+            var body = JsonSerializer.SerializeToUtf8Bytes(new[] { batch }, WireJson.Options);
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await client.PostAsync(endpoint, content, cancellationToken).ConfigureAwait(false);

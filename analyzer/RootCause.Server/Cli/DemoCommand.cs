@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using RootCause.Bundles;
 using RootCause.Contracts;
 using RootCause.Server.Hosting;
 using RootCause.Server.Reports;
@@ -71,7 +70,7 @@ internal static class DemoCommand
                 await HostProbe.WaitForBatchesAsync(http, scenario.Batches.Count, cancellationToken).ConfigureAwait(false);
                 await Console.Error.WriteLineAsync($"Published {scenario.Batches.Count} metric batches on the bus; posting the Alertmanager webhook.").ConfigureAwait(false);
 
-                var body = new StringContent(JsonSerializer.Serialize(scenario.Webhook, BundleJson.Options), Encoding.UTF8, "application/json");
+                var body = new StringContent(JsonSerializer.Serialize(scenario.Webhook, WireJson.Options), Encoding.UTF8, "application/json");
                 using var accepted = await http.PostAsync("api/v1/alerts/alertmanager", body, cancellationToken).ConfigureAwait(false);
                 accepted.EnsureSuccessStatusCode();
                 using var acceptedJson = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));

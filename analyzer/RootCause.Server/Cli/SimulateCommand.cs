@@ -157,7 +157,7 @@ internal static class SimulateCommand
         using var body = new MemoryStream();
         foreach (var batch in batches)
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(batch, BundleJson.Options);
+            var json = JsonSerializer.SerializeToUtf8Bytes(batch, WireJson.Options);
             if (body.Length > 0 && body.Length + json.Length + 2 > MaxPostBytes)
             {
                 body.WriteByte((byte)']');

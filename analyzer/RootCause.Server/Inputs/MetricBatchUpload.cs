@@ -5,7 +5,7 @@ namespace RootCause.Server.Inputs;
 
 /// <summary>
 /// Parses the body of POST /api/v1/batches: a JSON array of <see cref="MetricBatch"/> in the shared wire format
-/// (<see cref="BundleJson"/>), every batch validated as a bundle's batches are.
+/// (<see cref="WireJson"/>), every batch validated as a bundle's batches are.
 /// </summary>
 internal static class MetricBatchUpload
 {

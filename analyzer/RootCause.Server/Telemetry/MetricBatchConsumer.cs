@@ -1,4 +1,3 @@
-using RootCause.Bundles;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using RootCause.Contracts;
@@ -15,7 +14,7 @@ internal sealed class MetricBatchConsumer(ITelemetryStore store, ILogger<MetricB
     public async Task Consume(ConsumeContext<MetricBatch> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (BundleValidator.Problem(context.Message) is { } problem)
+        if (MetricBatchValidator.Problem(context.Message) is { } problem)
         {
             TelemetryLog.Rejected(logger, context.Message?.AgentId, problem);
             return;

@@ -2,13 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace RootCause.Bundles;
+namespace RootCause.Contracts;
 
 /// <summary>
-/// The one JSON wire format of RootCause data: incident bundles and the batch-ingest API share it, so a
-/// batch written by the simulator reads the same everywhere.
+/// The one JSON wire format of RootCause data: agents' batches (POST /api/v1/batches), incident bundles and
+/// the bus share it, so a batch written by the agent or the simulator reads the same everywhere.
 /// </summary>
-public static class BundleJson
+public static class WireJson
 {
     /// <summary>Deepest nesting accepted; a bundle needs about seven levels, so anything near this is hostile.</summary>
     public const int MaxDepth = 32;
