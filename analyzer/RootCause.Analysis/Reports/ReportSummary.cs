@@ -26,7 +26,7 @@ internal static class ReportSummary
         var text = new List<string>();
         if (symptomAnomaly is not null)
         {
-            text.Add($"The {kpi} of {symptom.Service} ({symptomAnomaly.Metric}) went {(symptomAnomaly.Direction == Direction.Up ? "up" : "down")} from {Value(symptomAnomaly.Metric, symptomAnomaly.Baseline)} to {Value(symptomAnomaly.Metric, symptomAnomaly.Observed)} at {Time(symptomAnomaly.Onset)}.");
+            text.Add($"The {kpi} of {symptom.Service} ({Words(symptomAnomaly.Metric)}) {Moved(symptomAnomaly)} at {Time(symptomAnomaly.Onset)}.");
         }
 
         if (outcome == AnalysisOutcome.Inconclusive || causes.Count == 0)
@@ -38,7 +38,7 @@ internal static class ReportSummary
             var top = causes[0];
             var signal = top.Evidence.Count > 0 ? top.Evidence[0] : null;
             text.Add($"The most likely root cause is {top.Entity} ({top.FaultTitle})" +
-                (signal is null ? "." : $": {signal.Metric} of {signal.Entity.Name} went from {Value(signal.Metric, signal.Baseline)} to {Value(signal.Metric, signal.Observed)} from {Time(signal.Onset)}."));
+                (signal is null ? "." : $": {Words(signal.Metric)} {(IsEdge(signal.Entity) ? "on" : "of")} {signal.Entity.Name} {Moved(signal)} at {Time(signal.Onset)}{Lead(signal, symptomAnomaly, kpi, symptom.Service)}."));
         }
 
         if (path.Count > 1)
@@ -59,7 +59,32 @@ internal static class ReportSummary
         return string.Join(' ', text);
     }
 
-    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Words(string metric) => MetricCatalog.TryGet(metric, out var definition) ? definition.Words : metric;
+
+    private static bool IsEdge(EntityRef entity) => entity.Kind is EntityKind.NetworkEdge or EntityKind.CallEdge;
+
+    private static string Moved(AnomalyEvidence e) =>
+        $"{(e.Direction == Direction.Up ? "rose" : "fell")} from {Value(e.Metric, e.Baseline)} to {Value(e.Metric, e.Observed)}";
+
+    /// <summary>How the cause's onset stands to the symptom's: what a reader checks first to trust the order.</summary>
+    private static string Lead(AnomalyEvidence cause, AnomalyEvidence? symptom, string kpi, string service)
+    {
+        if (symptom is null || ReferenceEquals(cause, symptom))
+        {
+            return "";
+        }
+
+        var seconds = (symptom.Onset - cause.Onset).TotalSeconds;
+        var moved = symptom.Direction == Direction.Up ? "rose" : "fell";
+        return seconds switch
+        {
+            > 0 => string.Create(CultureInfo.InvariantCulture, $", {seconds:0} s before the {kpi} of {service} {moved}"),
+            < 0 => string.Create(CultureInfo.InvariantCulture, $", {-seconds:0} s after the {kpi} of {service} {moved}"),
+            _ => $", as the {kpi} of {service} {moved}",
+        };
+    }
 
     /// <summary>A metric value with its unit, scaled for reading (ms for seconds, % for ratios).</summary>
     public static string Value(string metric, double value)
