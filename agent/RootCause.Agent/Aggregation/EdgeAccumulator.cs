@@ -23,6 +23,20 @@ internal sealed class EdgeAccumulator
 
     public long BytesReceived { get; set; }
 
+    /// <summary>Adds another accumulator's counts (two endpoints that turned out to be one instance).</summary>
+    public void Add(EdgeAccumulator other)
+    {
+        Connects += other.Connects;
+        ConnectFailures += other.ConnectFailures;
+        Retransmits += other.Retransmits;
+        RttSumSeconds += other.RttSumSeconds;
+        RttSamples += other.RttSamples;
+        Resets += other.Resets;
+        Drops += other.Drops;
+        BytesSent += other.BytesSent;
+        BytesReceived += other.BytesReceived;
+    }
+
     public NetworkSample ToSample(string source, string destination) =>
         new(source, destination, Connects, ConnectFailures, Retransmits, RttSumSeconds, RttSamples, Resets, Drops, BytesSent, BytesReceived);
 }

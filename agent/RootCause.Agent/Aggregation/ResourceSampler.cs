@@ -1,12 +1,15 @@
 using System.Globalization;
+using RootCause.Agent.Identity;
 using RootCause.Contracts;
 
 namespace RootCause.Agent.Aggregation;
 
 /// <summary>
-/// CPU and memory per instance (summed over its pids) and for the node, from procfs; run-queue delay per
-/// instance from the kernel's per-pid sums (a pid is watched from the first interval it is active in, so its
-/// delay counts from the second).
+/// CPU and memory per instance and for the node; run-queue delay per instance from the kernel's per-pid sums (a
+/// pid is watched from the first interval it is active in, so its delay counts from the second). An instance
+/// whose identity came from its cgroup gets the whole cgroup's CPU time and working set (every process in it,
+/// also those that never touch the network) and its limits; any other instance, or one whose cgroup cannot be
+/// read, the sum over its processes from procfs.
 /// </summary>
 internal sealed class ResourceSampler
 {
@@ -15,57 +18,133 @@ internal sealed class ResourceSampler
 
     private readonly string procRoot;
     private readonly IRunQueueProbe? runQueue;
+    private readonly CgroupReader cgroups;
     private readonly Dictionary<int, long> lastTicks = [];
     private readonly Dictionary<int, long> lastRunQueueNs = [];
+    private readonly Dictionary<string, long> lastCgroupCpuNs = new(StringComparer.Ordinal);
     private long lastNodeBusyTicks = -1;
 
-    public ResourceSampler(string procRoot = "/proc", IRunQueueProbe? runQueue = null)
+    public ResourceSampler(string procRoot = "/proc", IRunQueueProbe? runQueue = null, CgroupReader? cgroups = null)
     {
         this.procRoot = procRoot;
         this.runQueue = runQueue;
+        this.cgroups = cgroups ?? new CgroupReader(CgroupLayout.Read(procRoot));
     }
 
-    /// <param name="pidInstances">pid → instance id of the processes active in the interval.</param>
-    public IReadOnlyList<ResourceSample> Sample(IReadOnlyDictionary<int, string> pidInstances, string node)
+    public IReadOnlyList<ResourceSample> Sample(IReadOnlyCollection<ResourceTarget> targets, string node)
     {
-        var cpu = new Dictionary<string, double>(StringComparer.Ordinal);
-        var memory = new Dictionary<string, long>(StringComparer.Ordinal);
-        var runQueueDelay = new Dictionary<string, double>(StringComparer.Ordinal);
-        var seen = new HashSet<int>();
-        foreach (var (pid, instance) in pidInstances)
+        var samples = new List<ResourceSample>(targets.Count + 1);
+        var seenPids = new HashSet<int>();
+        var cgroupCpu = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var target in targets)
         {
-            seen.Add(pid);
-            runQueueDelay[instance] = runQueueDelay.GetValueOrDefault(instance) + RunQueueDelaySeconds(pid);
+            var byPids = SamplePids(target.Pids, seenPids);
+            var byCgroup = SampleCgroups(target.Cgroups, cgroupCpu);
+            if (byCgroup is { } c)
+            {
+                samples.Add(new ResourceSample(
+                    ResourceKind.Instance, target.Instance, c.CpuSeconds ?? byPids?.CpuSeconds ?? 0, c.CpuLimitCores,
+                    c.MemoryBytes ?? byPids?.MemoryBytes ?? 0, c.MemoryLimitBytes, byPids?.RunQueueDelaySeconds ?? 0, 0));
+            }
+            else if (byPids is { } p)
+            {
+                samples.Add(new ResourceSample(ResourceKind.Instance, target.Instance, p.CpuSeconds, 0, p.MemoryBytes, 0, p.RunQueueDelaySeconds, 0));
+            }
+        }
+
+        foreach (var gone in lastTicks.Keys.Where(p => !seenPids.Contains(p)).ToArray())
+        {
+            lastTicks.Remove(gone);
+        }
+
+        foreach (var gone in lastRunQueueNs.Keys.Where(p => !seenPids.Contains(p)).ToArray())
+        {
+            lastRunQueueNs.Remove(gone);
+            runQueue?.Forget(gone);
+        }
+
+        foreach (var gone in lastCgroupCpuNs.Keys.Where(f => !cgroupCpu.ContainsKey(f)).ToArray())
+        {
+            lastCgroupCpuNs.Remove(gone);
+        }
+
+        samples.Add(SampleNode(node));
+        return samples;
+    }
+
+    /// <summary>CPU since the last sample, resident memory and run-queue delay summed over the pids; null when all exited.</summary>
+    private (double CpuSeconds, long MemoryBytes, double RunQueueDelaySeconds)? SamplePids(IEnumerable<int> pids, HashSet<int> seen)
+    {
+        double cpu = 0, delay = 0;
+        long memory = 0;
+        var any = false;
+        foreach (var pid in pids)
+        {
+            if (!seen.Add(pid))
+            {
+                continue;
+            }
+
+            delay += RunQueueDelaySeconds(pid);
             var ticks = ReadProcessTicks(pid);
-            var rss = ReadProcessRss(pid);
             if (ticks < 0)
             {
                 // Exited before the sample: its CPU is lost with it.
                 continue;
             }
 
+            any = true;
             var delta = lastTicks.TryGetValue(pid, out var previous) ? ticks - previous : 0;
             lastTicks[pid] = ticks;
-            cpu[instance] = cpu.GetValueOrDefault(instance) + Math.Max(0, delta) / TicksPerSecond;
-            memory[instance] = memory.GetValueOrDefault(instance) + Math.Max(0, rss);
+            cpu += Math.Max(0, delta) / TicksPerSecond;
+            memory += Math.Max(0, ReadProcessRss(pid));
         }
 
-        foreach (var gone in lastTicks.Keys.Where(p => !seen.Contains(p)).ToArray())
-        {
-            lastTicks.Remove(gone);
-        }
+        return any ? (cpu, memory, delay) : null;
+    }
 
-        foreach (var gone in lastRunQueueNs.Keys.Where(p => !seen.Contains(p)).ToArray())
-        {
-            lastRunQueueNs.Remove(gone);
-            runQueue?.Forget(gone);
-        }
-
-        var samples = cpu.Keys
-            .Select(i => new ResourceSample(ResourceKind.Instance, i, cpu[i], 0, memory[i], 0, runQueueDelay.GetValueOrDefault(i), 0))
+    /// <summary>
+    /// Usage summed over the cgroups (a cgroup nested in another counts once, in its ancestor) and their limits
+    /// (0 when any is unlimited); null when none could be read. CPU counts from the second sample of a cgroup.
+    /// </summary>
+    private (double? CpuSeconds, long? MemoryBytes, double CpuLimitCores, long MemoryLimitBytes)? SampleCgroups(
+        IReadOnlyCollection<CgroupMembership> memberships, Dictionary<string, double> cpuThisSample)
+    {
+        var read = memberships.Distinct().Select(cgroups.Read).OfType<CgroupUsage>().ToList();
+        var usages = read
+            .Where(u => u.CpuFolder is not { } folder || !read.Any(o => o.CpuFolder is { } other && folder.StartsWith(other + "/", StringComparison.Ordinal)))
             .ToList();
-        samples.Add(SampleNode(node));
-        return samples;
+        if (usages.Count == 0)
+        {
+            return null;
+        }
+
+        double? cpu = null;
+        long? memory = null;
+        foreach (var usage in usages)
+        {
+            if (usage.CpuFolder is { } folder && usage.CpuUsageNs is { } ns)
+            {
+                // Two instances may share a cgroup (rules naming one cgroup twice): each gets its whole usage.
+                if (!cpuThisSample.TryGetValue(folder, out var seconds))
+                {
+                    var delta = lastCgroupCpuNs.TryGetValue(folder, out var previous) ? ns - previous : 0;
+                    lastCgroupCpuNs[folder] = ns;
+                    cpuThisSample[folder] = seconds = Math.Max(0, delta) / 1e9;
+                }
+
+                cpu = (cpu ?? 0) + seconds;
+            }
+
+            if (usage.MemoryBytes is { } bytes)
+            {
+                memory = (memory ?? 0) + bytes;
+            }
+        }
+
+        var cpuLimit = usages.Any(u => u.CpuLimitCores == 0) ? 0 : usages.Sum(u => u.CpuLimitCores);
+        var memoryLimit = usages.Any(u => u.MemoryLimitBytes == 0) ? 0 : usages.Sum(u => u.MemoryLimitBytes);
+        return (cpu, memory, cpuLimit, memoryLimit);
     }
 
     /// <summary>Run-queue delay of <paramref name="pid"/> since the last sample; starts watching it when new.</summary>

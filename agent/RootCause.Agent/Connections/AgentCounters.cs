@@ -43,9 +43,12 @@ internal sealed class AgentCounters
 
     public long OomKills { get; set; }
 
+    /// <summary>Intervals closed but not sent: the partial first one, stalled ones, clock steps (see IntervalGrid).</summary>
+    public long IntervalsNotSent { get; set; }
+
     public override string ToString() =>
         $"records={Records} data={DataEvents} conn={ConnectionEvents} truncated={TruncatedRecords} invalid={InvalidRecords} unknown={UnknownRecords} " +
         $"orphan_data={OrphanData} parse_failures={ParseFailures} unpaired={UnpairedMessages} table_full={ConnectionTableFull} " +
         $"expired={ConnectionsExpired} open={OpenConnections} exchanges={ExchangesCompleted} drops={Drops} unattributed_drops={UnattributedDrops} " +
-        $"oom_kills={OomKills}" + (DropReasons.Count == 0 ? string.Empty : " drop_reasons=" + string.Join(',', DropReasons.Select(r => r.Key + ":" + r.Value)));
+        $"oom_kills={OomKills} intervals_not_sent={IntervalsNotSent}" + (DropReasons.Count == 0 ? string.Empty : " drop_reasons=" + string.Join(',', DropReasons.Select(r => r.Key + ":" + r.Value)));
 }

@@ -7,52 +7,31 @@ using RootCause.Contracts;
 namespace RootCause.Agent.Connections;
 
 /// <summary>
-/// The connection table and everything fed from it: decodes records, feeds HTTP parsers, names both ends of
-/// each connection and adds what they did to the interval. Single-threaded: only the drain thread calls it.
+/// Routes decoded records: connection events to the <see cref="ConnectionTable"/>, payloads to each connection's
+/// HTTP parser, and what they mean to the <see cref="EdgeTable"/> and the <see cref="BatchAssembler"/>, with both
+/// ends named through the <see cref="IdentityCache"/>. Single-threaded: only the drain thread calls it.
 /// </summary>
 internal sealed class EventProcessor : IEventSink
 {
-    /// <summary>Bound on tracked connections; new ones beyond it are counted and ignored.</summary>
-    public const int MaxConnections = 100_000;
-
-    /// <summary>A connection with no event for this long is dropped (its close was lost).</summary>
-    public static readonly long IdleExpiryNs = (long)TimeSpan.FromMinutes(10).TotalNanoseconds;
-
     private readonly string node;
-    private readonly ServiceResolver resolver;
-    private readonly IProcessSource processes;
-    private readonly Dictionary<ulong, TrackedConnection> connections = [];
-    private readonly Dictionary<Endpoint, int> clientEndpoints = [];
-    private readonly List<Endpoint> closedClientEndpoints = [];
-    private readonly Dictionary<Endpoint, int> listeners = [];
-    private readonly Dictionary<int, ProcessIdentity> identities = [];
-    private readonly Dictionary<int, string> activeInstances = [];
-
-    // Client-side edges keyed by the remote endpoint: whether it is a watched instance is decided at the
-    // end of the interval, because a client's connect is seen before the server's accept.
-    private readonly Dictionary<(string Source, Endpoint Remote), EdgeAccumulator> clientEdges = [];
-
-    private readonly Dictionary<string, long> oomKills = new(StringComparer.Ordinal);
+    private readonly ConnectionTable table = new();
+    private readonly IdentityCache identities;
+    private readonly EdgeTable edges = new();
+    private readonly BatchAssembler assembler = new();
     private readonly OwnEndpoints own;
     private readonly DropReasonNames dropReasons;
 
     public EventProcessor(string node, ServiceResolver resolver, IProcessSource processes, OwnEndpoints? own = null, DropReasonNames? dropReasons = null)
     {
         this.node = node;
-        this.resolver = resolver;
-        this.processes = processes;
+        identities = new IdentityCache(resolver, processes);
         this.own = own ?? new OwnEndpoints();
         this.dropReasons = dropReasons ?? DropReasonNames.None;
     }
 
     public AgentCounters Counters { get; } = new();
 
-    public IntervalAggregator Aggregator { get; } = new();
-
-    /// <summary>Instances (and their pids) active in the current interval, for resource sampling.</summary>
-    public IReadOnlyDictionary<int, string> ActiveInstances => activeInstances;
-
-    public int ConnectionCount => connections.Count;
+    public int ConnectionCount => table.Count;
 
     /// <summary>Decodes and applies one ring-buffer record; never throws on bad bytes.</summary>
     public void ProcessRecord(ReadOnlySpan<byte> record)
@@ -77,7 +56,7 @@ internal sealed class EventProcessor : IEventSink
     public void OnData(ulong connectionId, DataDirection direction, bool afterLoss, long length, long timestampNs, ReadOnlySpan<byte> payload)
     {
         Counters.DataEvents++;
-        if (!connections.TryGetValue(connectionId, out var connection))
+        if (!table.TryGet(connectionId, out var connection))
         {
             Counters.OrphanData++;
             return;
@@ -96,14 +75,13 @@ internal sealed class EventProcessor : IEventSink
                 Open(e);
                 break;
             case EventKind.ConnectFailure:
-                var failed = IdentityOf((int)e.Pid, e.Comm);
-                ClientEdge(failed.Identity.Instance, e.Remote).ConnectFailures++;
+                edges.ToEndpoint(Identify((int)e.Pid, e.Comm).Instance, e.Remote).ConnectFailures++;
                 break;
             case EventKind.Close:
                 Close(e);
                 break;
             case EventKind.Stats:
-                if (connections.TryGetValue(e.ConnectionId, out var sampled))
+                if (table.TryGet(e.ConnectionId, out var sampled))
                 {
                     sampled.LastSeenNs = e.TimestampNs;
                     AddTcpStats(sampled, e);
@@ -135,8 +113,7 @@ internal sealed class EventProcessor : IEventSink
     public void OnOomKill(int pid, string comm, long timestampNs)
     {
         Counters.OomKills++;
-        var instance = IdentityOf(pid, comm).Identity.Instance;
-        oomKills[instance] = oomKills.GetValueOrDefault(instance) + 1;
+        assembler.AddOomKill(Identify(pid, comm).Instance);
     }
 
     /// <summary>A request/response pair completed on <paramref name="connection"/>.</summary>
@@ -150,63 +127,43 @@ internal sealed class EventProcessor : IEventSink
         Counters.ExchangesCompleted++;
         var operation = RouteNormaliser.Operation(exchange.Method, exchange.Target);
         var seconds = exchange.LatencyNs / 1e9;
-        var self = IdentityOf(connection.Pid, connection.Comm).Identity;
+        var self = Identify(connection.Pid, connection.Comm);
         if (connection.Role == ConnectionRole.Server)
         {
-            var caller = clientEndpoints.TryGetValue(connection.Remote, out var callerPid) && identities.TryGetValue(callerPid, out var callerIdentity)
-                ? callerIdentity.Identity.Service
-                : "external";
-            Aggregator.AddServed(self.Service, operation, self.Instance, caller, exchange.Status, seconds);
+            var caller = KnownOwner(table.TryGetClient(connection.Remote, out var callerPid), callerPid)?.Service ?? "external";
+            assembler.AddServed(self.Service, operation, self.Instance, caller, exchange.Status, seconds);
         }
         else
         {
-            var callee = listeners.TryGetValue(connection.Remote, out var serverPid) && identities.TryGetValue(serverPid, out var serverIdentity)
-                ? serverIdentity.Identity.Service
-                : connection.Remote.ToString();
-            Aggregator.AddCall(self.Service, self.Instance, callee, operation, exchange.Status, seconds);
+            var callee = KnownOwner(table.TryGetListener(connection.Remote, out var serverPid), serverPid)?.Service ?? connection.Remote.ToString();
+            assembler.AddCall(self.Service, self.Instance, callee, operation, exchange.Status, seconds);
         }
+    }
+
+    /// <summary>
+    /// Instances to sample at the end of the interval: those active in it, including every owner of a connection
+    /// still open (an idle keep-alive pool still uses CPU and memory).
+    /// </summary>
+    public IReadOnlyList<ResourceTarget> ResourceTargets()
+    {
+        foreach (var connection in table.Connections)
+        {
+            Identify(connection.Pid, connection.Comm);
+        }
+
+        return assembler.ResourceTargets();
     }
 
     /// <summary>Ends the interval: the batch, plus forgetting what only this interval needed.</summary>
     public MetricBatch Flush(string agentId, DateTimeOffset intervalStart, double intervalSeconds, IReadOnlyList<ResourceSample> resources, long nowNs)
     {
-        foreach (var ((source, remote), edge) in clientEdges)
-        {
-            var merged = Aggregator.Edge(source, DestinationOf(remote));
-            merged.Connects += edge.Connects;
-            merged.ConnectFailures += edge.ConnectFailures;
-            merged.Retransmits += edge.Retransmits;
-            merged.RttSumSeconds += edge.RttSumSeconds;
-            merged.RttSamples += edge.RttSamples;
-            merged.Resets += edge.Resets;
-            merged.Drops += edge.Drops;
-            merged.BytesSent += edge.BytesSent;
-            merged.BytesReceived += edge.BytesReceived;
-        }
+        var network = edges.Flush(remote => KnownOwner(table.TryGetListener(remote, out var pid), pid)?.Instance ?? remote.ToString());
+        var batch = assembler.Flush(agentId, node, intervalStart, intervalSeconds, network, resources);
+        table.EndInterval();
+        Counters.ConnectionsExpired += table.Expire(nowNs).Count;
 
-        clientEdges.Clear();
-        var batch = Aggregator.Flush(agentId, node, intervalStart, intervalSeconds, WithOomKills(resources));
-        oomKills.Clear();
-        foreach (var endpoint in closedClientEndpoints)
-        {
-            clientEndpoints.Remove(endpoint);
-        }
-
-        closedClientEndpoints.Clear();
-        activeInstances.Clear();
-        foreach (var stale in connections.Values.Where(c => nowNs - c.LastSeenNs > IdleExpiryNs).ToArray())
-        {
-            Forget(stale);
-            Counters.ConnectionsExpired++;
-        }
-
-        var live = connections.Values.Select(c => c.Pid).Concat(listeners.Values).Concat(clientEndpoints.Values).ToHashSet();
-        foreach (var pid in identities.Keys.Where(p => !live.Contains(p)).ToArray())
-        {
-            identities.Remove(pid);
-        }
-
-        Counters.OpenConnections = connections.Count;
+        identities.Retain(table.LivePids());
+        Counters.OpenConnections = table.Count;
         return batch;
     }
 
@@ -226,16 +183,9 @@ internal sealed class EventProcessor : IEventSink
             return;
         }
 
-        EdgeAccumulator? edge = null;
-        if (e.Pid != 0)
-        {
-            edge = EdgeOf(e, forQuality: true);
-        }
-        else if (clientEndpoints.TryGetValue(e.Remote, out var clientPid) && identities.TryGetValue(clientPid, out var client))
-        {
-            edge = ClientEdge(client.Identity.Instance, e.Local);
-        }
-
+        var edge = e.Pid != 0
+            ? EdgeOf(e, forQuality: true)
+            : KnownOwner(table.TryGetClient(e.Remote, out var clientPid), clientPid) is { } client ? edges.ToEndpoint(client.Instance, e.Local) : null;
         if (edge is null)
         {
             Counters.UnattributedDrops++;
@@ -245,86 +195,47 @@ internal sealed class EventProcessor : IEventSink
         edge.Drops++;
     }
 
-    /// <summary>OOM kills of the interval on their instances' samples (a killed process has no CPU sample left) and the node's.</summary>
-    private IReadOnlyList<ResourceSample> WithOomKills(IReadOnlyList<ResourceSample> resources)
-    {
-        if (oomKills.Count == 0)
-        {
-            return resources;
-        }
-
-        var merged = new List<ResourceSample>(resources.Count + oomKills.Count);
-        var total = oomKills.Values.Sum();
-        foreach (var sample in resources)
-        {
-            merged.Add(sample.Kind == ResourceKind.Node
-                ? sample with { OomKills = sample.OomKills + total }
-                : sample with { OomKills = sample.OomKills + oomKills.GetValueOrDefault(sample.Id) });
-        }
-
-        foreach (var (instance, kills) in oomKills)
-        {
-            if (!resources.Any(r => r.Kind == ResourceKind.Instance && r.Id == instance))
-            {
-                merged.Add(new ResourceSample(ResourceKind.Instance, instance, 0, 0, 0, 0, 0, kills));
-            }
-        }
-
-        return merged;
-    }
-
     private void Open(ConnectionEvent e)
     {
-        if (connections.ContainsKey(e.ConnectionId) || (e.Role == ConnectionRole.Server && own.Contains(e.Remote)))
+        if (table.Contains(e.ConnectionId) || (e.Role == ConnectionRole.Server && own.Contains(e.Remote)))
         {
             return;
         }
 
-        if (connections.Count >= MaxConnections)
+        if (table.IsFull)
         {
             Counters.ConnectionTableFull++;
             return;
         }
 
         var connection = new TrackedConnection(this, e);
-        connections[e.ConnectionId] = connection;
-        var identity = IdentityOf(connection.Pid, connection.Comm);
+        table.Add(connection);
         if (e.Role == ConnectionRole.Server)
         {
-            listeners[e.Local] = connection.Pid;
-            Aggregator.AddInstance(new InstanceInfo(identity.Identity.Instance, identity.Identity.Service, node, e.Local.ToString()));
-            if (!clientEndpoints.ContainsKey(e.Remote))
+            var server = identities.Resolve(connection.Pid, connection.Comm);
+            identities.NoteListener(server, e.Local.Port);
+            Identify(connection.Pid, connection.Comm, e.Local.ToString());
+            if (!table.TryGetClient(e.Remote, out _))
             {
-                Aggregator.Edge(e.Remote.Address.ToString(), identity.Identity.Instance).Connects++;
+                edges.Between(e.Remote.Address.ToString(), server.Instance).Connects++;
             }
         }
         else
         {
-            clientEndpoints[e.Local] = connection.Pid;
-            ClientEdge(identity.Identity.Instance, e.Remote).Connects++;
+            edges.ToEndpoint(Identify(connection.Pid, connection.Comm).Instance, e.Remote).Connects++;
         }
     }
 
     private void Close(ConnectionEvent e)
     {
-        if (!connections.TryGetValue(e.ConnectionId, out var connection))
+        if (!table.TryGet(e.ConnectionId, out var connection))
         {
             return;
         }
 
         AddTcpStats(connection, e);
         connection.Http.Close(e.TimestampNs);
-        Forget(connection);
-    }
-
-    private void Forget(TrackedConnection connection)
-    {
-        connections.Remove(connection.Id);
-        if (connection.Role == ConnectionRole.Client)
-        {
-            // Kept until the interval ends: the server side of a short-lived client may be read after its close.
-            closedClientEndpoints.Add(connection.Local);
-        }
+        table.Remove(connection);
     }
 
     private void AddTcpStats(TrackedConnection connection, ConnectionEvent e)
@@ -352,71 +263,36 @@ internal sealed class EventProcessor : IEventSink
     /// </summary>
     private EdgeAccumulator? EdgeOf(ConnectionEvent e, bool forQuality)
     {
-        var role = e.Role;
-        var pid = (int)e.Pid;
-        var comm = e.Comm;
-        var remote = e.Remote;
-        if (connections.TryGetValue(e.ConnectionId, out var known))
-        {
-            role = known.Role;
-            pid = known.Pid;
-            comm = known.Comm;
-            remote = known.Remote;
-        }
-
+        var (role, pid, comm, remote) = table.TryGet(e.ConnectionId, out var known)
+            ? (known.Role, known.Pid, known.Comm, known.Remote)
+            : (e.Role, (int)e.Pid, e.Comm, e.Remote);
         if (pid == 0)
         {
             return null;
         }
 
-        var self = IdentityOf(pid, comm).Identity.Instance;
+        var self = Identify(pid, comm).Instance;
         if (role == ConnectionRole.Server)
         {
-            if (clientEndpoints.TryGetValue(remote, out var clientPid) && identities.TryGetValue(clientPid, out var client))
+            if (KnownOwner(table.TryGetClient(remote, out var clientPid), clientPid) is { } client)
             {
-                return forQuality ? Aggregator.Edge(client.Identity.Instance, self) : null;
+                return forQuality ? edges.Between(client.Instance, self) : null;
             }
 
-            return Aggregator.Edge(remote.Address.ToString(), self);
+            return edges.Between(remote.Address.ToString(), self);
         }
 
-        return ClientEdge(self, remote);
+        return edges.ToEndpoint(self, remote);
     }
 
-    private EdgeAccumulator ClientEdge(string source, Endpoint remote)
+    /// <summary>The identity of the pid that owns an endpoint, when the table found one and it is still known.</summary>
+    private ServiceIdentity? KnownOwner(bool found, int pid) => found && identities.TryGet(pid, out var identity) ? identity : null;
+
+    /// <summary>Names <paramref name="pid"/> and counts its instance as active in the interval.</summary>
+    private ServiceIdentity Identify(int pid, string comm, string? address = null)
     {
-        if (!clientEdges.TryGetValue((source, remote), out var edge))
-        {
-            clientEdges[(source, remote)] = edge = new EdgeAccumulator();
-        }
-
-        return edge;
-    }
-
-    private string DestinationOf(Endpoint remote) =>
-        listeners.TryGetValue(remote, out var serverPid) && identities.TryGetValue(serverPid, out var server)
-            ? server.Identity.Instance
-            : remote.ToString();
-
-    private ProcessIdentity IdentityOf(int pid, string comm)
-    {
-        if (!identities.TryGetValue(pid, out var known) || !string.Equals(known.Comm, comm, StringComparison.Ordinal) ||
-            (known.AwaitsPod && known.PodsVersion != resolver.PodsVersion))
-        {
-            var version = resolver.PodsVersion;
-            var process = processes.Describe(pid, comm);
-            var identity = resolver.Resolve(process);
-            var awaitsPod = identity.Rule != "kubernetes" && identity.Rule != "mapping" && CgroupPath.PodUid(process.CgroupPath) is not null;
-            known = new ProcessIdentity(comm, identity, awaitsPod, version);
-            identities[pid] = known;
-        }
-
-        if (!activeInstances.ContainsKey(pid))
-        {
-            activeInstances[pid] = known.Identity.Instance;
-            Aggregator.AddInstance(new InstanceInfo(known.Identity.Instance, known.Identity.Service, node));
-        }
-
-        return known;
+        var identity = identities.Resolve(pid, comm);
+        assembler.AddInstance(new InstanceInfo(identity.Instance, identity.Service, node, address, identities.KindOf(identity)), pid, identity.ResourceCgroup);
+        return identity;
     }
 }

@@ -56,6 +56,22 @@ internal static partial class CgroupPath
         return match.Success ? match.Groups["uid"].Value.Replace('_', '-') : null;
     }
 
+    /// <summary>
+    /// The pod-level cgroup above a container's ("/kubepods/burstable/pod&lt;uid&gt;/&lt;id&gt;" → "/kubepods/burstable/pod&lt;uid&gt;"):
+    /// it holds every container of the pod. The path itself when it is not under a pod.
+    /// </summary>
+    public static string PodDirectory(string path)
+    {
+        var match = PodUidPattern().Match(path);
+        if (!match.Success)
+        {
+            return path;
+        }
+
+        var end = path.IndexOf('/', match.Index + match.Length);
+        return end < 0 ? path : path[..end];
+    }
+
     [GeneratedRegex(@"(?:^|[/-])(?:docker-|cri-containerd-|crio-|containerd-)?(?<id>[0-9a-f]{64})(?:\.scope)?/?$")]
     private static partial Regex ContainerIdPattern();
 

@@ -14,11 +14,14 @@ internal sealed class ProcFsProcessSource : IProcessSource
     {
         IReadOnlyList<string> commandLine = [];
         string? cgroup = null;
+        CgroupMembership? cgroups = null;
         try
         {
             var raw = File.ReadAllText(Path.Combine(procRoot, pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "cmdline"));
             commandLine = raw.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-            cgroup = CgroupPath.Choose(File.ReadAllLines(Path.Combine(procRoot, pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "cgroup")));
+            var lines = File.ReadAllLines(Path.Combine(procRoot, pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "cgroup"));
+            cgroup = CgroupPath.Choose(lines);
+            cgroups = CgroupMembership.Parse(lines);
         }
         catch (IOException)
         {
@@ -28,6 +31,6 @@ internal sealed class ProcFsProcessSource : IProcessSource
         {
         }
 
-        return new ProcessInfo(pid, comm, commandLine, cgroup);
+        return new ProcessInfo(pid, comm, commandLine, cgroup, cgroups);
     }
 }

@@ -1,11 +1,14 @@
 namespace RootCause.Agent.Identity;
 
 /// <summary>
-/// The operator's mapping file: one rule per line, "&lt;service&gt; &lt;key&gt;=&lt;value&gt;", keys comm, cmdline, cgroup;
-/// '#' starts a comment. First match wins. Errors name the line.
+/// The operator's mapping file: one rule per line, "&lt;service&gt; &lt;key&gt;=&lt;value&gt; [kind=&lt;kind&gt;]", keys comm,
+/// cmdline, cgroup; kinds service, database, cache, queue, external; '#' starts a comment. A value runs to the
+/// end of the line (a command line may hold spaces) except for a last word "kind=…". First match wins. Errors
+/// name file:line.
 /// </summary>
 internal sealed class ServiceMapping
 {
+    private const string KindPrefix = "kind=";
     private static readonly string[] Keys = ["comm", "cmdline", "cgroup"];
 
     public ServiceMapping(IReadOnlyList<ServiceMappingRule> rules)
@@ -31,25 +34,48 @@ internal sealed class ServiceMapping
                 continue;
             }
 
+            var where = $"{source}:{i + 1}";
             var space = line.IndexOfAny([' ', '\t']);
-            var equals = space < 0 ? -1 : line.IndexOf('=', space);
-            if (space <= 0 || equals < 0)
+            if (space <= 0)
             {
-                throw new FormatException($"{source}:{i + 1}: expected \"<service> <key>=<value>\", got \"{line}\"");
+                throw new FormatException($"{where}: expected \"<service> <key>=<value> [kind=<kind>]\", got \"{line}\"");
             }
 
-            var key = line[space..equals].Trim();
-            var value = line[(equals + 1)..].Trim();
+            var service = line[..space];
+            var rest = line[space..].Trim();
+            Contracts.ServiceKind? kind = null;
+            var lastSpace = rest.LastIndexOfAny([' ', '\t']);
+            if (lastSpace > 0 && rest[(lastSpace + 1)..].StartsWith(KindPrefix, StringComparison.Ordinal))
+            {
+                var spelled = rest[(lastSpace + 1 + KindPrefix.Length)..];
+                if (!KindInference.TryParse(spelled, out var parsed))
+                {
+                    throw new FormatException($"{where}: kind must be one of {KindInference.Names}, got \"{spelled}\"");
+                }
+
+                kind = parsed;
+                rest = rest[..lastSpace].TrimEnd();
+            }
+
+            var equals = rest.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0)
+            {
+                throw new FormatException($"{where}: expected \"<service> <key>=<value> [kind=<kind>]\", got \"{line}\"");
+            }
+
+            var key = rest[..equals].Trim();
+            var value = rest[(equals + 1)..].Trim();
             if (!Keys.Contains(key) || value.Length == 0)
             {
-                throw new FormatException($"{source}:{i + 1}: key must be one of {string.Join(", ", Keys)} with a value, got \"{key}\"");
+                throw new FormatException($"{where}: key must be one of {string.Join(", ", Keys)} with a value, got \"{key}\"");
             }
 
-            rules.Add(new ServiceMappingRule(line[..space], key, value));
+            rules.Add(new ServiceMappingRule(service, key, value, kind));
         }
 
         return new ServiceMapping(rules);
     }
 
-    public string? Match(ProcessInfo process) => Rules.FirstOrDefault(r => r.Matches(process))?.Service;
+    /// <summary>The first rule <paramref name="process"/> matches, or null.</summary>
+    public ServiceMappingRule? Match(ProcessInfo process) => Rules.FirstOrDefault(r => r.Matches(process));
 }

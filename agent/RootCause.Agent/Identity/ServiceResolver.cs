@@ -26,29 +26,38 @@ internal sealed class ServiceResolver
     /// <summary>Changes when a new pod list arrived: identities that missed their pod may resolve now.</summary>
     public int PodsVersion => pods.Version;
 
+    /// <summary>
+    /// Names the process. Instance ids are stable across restarts and pids: "service@node" for the mapping and
+    /// process rules (all processes of a service on a node are one instance; short-lived clients such as curl
+    /// fold into one instance per command and node), "name@node:container12" for containers, "namespace/pod" for pods.
+    /// </summary>
     public ServiceIdentity Resolve(ProcessInfo process)
     {
-        var mapped = mapping.Match(process);
-        if (mapped is not null)
+        var rule = mapping.Match(process);
+        if (rule is not null)
         {
-            return new ServiceIdentity(mapped, ProcessInstance(mapped, process.Pid), "mapping");
+            return new ServiceIdentity(
+                rule.Service, NodeInstance(rule.Service), "mapping", rule.Kind ?? KindInference.OfProcess(process),
+                rule.Key == "cgroup" ? CgroupOf(process) : null);
         }
 
         var podUid = CgroupPath.PodUid(process.CgroupPath);
         if (podUid is not null && pods.TryFind(podUid, out var pod))
         {
-            return new ServiceIdentity(pod.Service, pod.Namespace + "/" + pod.Name, "kubernetes");
+            // The pod's cgroup, not the container's: it holds every container of the pod, sidecars included.
+            return new ServiceIdentity(
+                pod.Service, pod.Namespace + "/" + pod.Name, "kubernetes", KindInference.OfProcess(process), CgroupOf(process)?.Map(CgroupPath.PodDirectory));
         }
 
         var containerId = CgroupPath.ContainerId(process.CgroupPath);
         if (containerId is not null)
         {
             var name = ProcessName(process);
-            return new ServiceIdentity(name, name + "@" + node + ":" + containerId[..12], "container");
+            return new ServiceIdentity(name, name + "@" + node + ":" + containerId[..12], "container", KindInference.OfProcess(process), CgroupOf(process));
         }
 
         var service = ProcessName(process);
-        return new ServiceIdentity(service, ProcessInstance(service, process.Pid), "process");
+        return new ServiceIdentity(service, NodeInstance(service), "process", KindInference.OfProcess(process));
     }
 
     /// <summary>The process name; for language runtimes the program they run (app.dll, app.jar, app.py).</summary>
@@ -86,8 +95,10 @@ internal sealed class ServiceResolver
         return comm;
     }
 
-    private string ProcessInstance(string service, int pid) =>
-        service + "@" + node + ":" + pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string NodeInstance(string service) => service + "@" + node;
+
+    /// <summary>The process's cgroup, unless that is the root (the whole machine).</summary>
+    private static CgroupMembership? CgroupOf(ProcessInfo process) => process.Cgroups is { IsRoot: false } cgroups ? cgroups : null;
 
     private static string Stem(string path) => Path.GetFileNameWithoutExtension(path);
 }

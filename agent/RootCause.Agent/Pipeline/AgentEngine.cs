@@ -9,13 +9,13 @@ namespace RootCause.Agent.Pipeline;
 /// <summary>
 /// The drain thread: waits on the ring buffer (the kernel wakes it only when a quarter of the ring is
 /// full, otherwise the poll timeout does), feeds every record to the <see cref="EventProcessor"/>, and
-/// closes an interval into a <see cref="MetricBatch"/> on time. The processor is touched by this thread only.
+/// closes each cell of the <see cref="IntervalGrid"/> into a <see cref="MetricBatch"/> as its end passes.
+/// The processor is touched by this thread only.
 /// </summary>
 internal sealed class AgentEngine : IRecordConsumer, IDisposable
 {
     private readonly AgentOptions options;
     private readonly EventProcessor processor;
-    private ResourceSampler sampler = new();
     private readonly TimeProvider time;
     private readonly Action<MetricBatch> publish;
     private readonly Action<string> log;
@@ -23,8 +23,7 @@ internal sealed class AgentEngine : IRecordConsumer, IDisposable
     private BpfSession? session;
     private Thread? thread;
     private volatile bool stopping;
-    private DateTimeOffset intervalStart;
-    private long intervalStartTimestamp;
+    private IntervalCloser? closer;
 
     public AgentEngine(AgentOptions options, EventProcessor processor, TimeProvider time, Action<MetricBatch> publish, Action<string> log)
     {
@@ -41,14 +40,15 @@ internal sealed class AgentEngine : IRecordConsumer, IDisposable
     public void Start()
     {
         session = BpfSession.Open(this, options.ExcludedPid);
-        sampler = new ResourceSampler(runQueue: session);
-        intervalStart = time.GetUtcNow();
-        intervalStartTimestamp = time.GetTimestamp();
+        closer = new IntervalCloser(options, processor, new ResourceSampler(runQueue: session), time, publish, log, session.ReadCounters);
         thread = new Thread(Run) { IsBackground = true, Name = "rootcause-bpf-drain" };
         thread.Start();
     }
 
-    /// <summary>Ends the current interval now (after draining what the kernel already wrote) and returns its batch.</summary>
+    /// <summary>
+    /// Returns what was collected so far, now (after draining what the kernel already wrote), as a batch of the
+    /// current cell; the cell goes on. For tests and diagnostics: the regular batches close on the grid.
+    /// </summary>
     public Task<MetricBatch> FlushNowAsync()
     {
         var request = new TaskCompletionSource<MetricBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -90,13 +90,10 @@ internal sealed class AgentEngine : IRecordConsumer, IDisposable
                 while (flushRequests.TryDequeue(out var request))
                 {
                     session.Consume();
-                    request.TrySetResult(CloseInterval());
+                    request.TrySetResult(closer!.CollectNow());
                 }
 
-                if (time.GetElapsedTime(intervalStartTimestamp) >= options.Interval)
-                {
-                    publish(CloseInterval());
-                }
+                closer!.Poll();
             }
             catch (Exception e)
             {
@@ -104,19 +101,5 @@ internal sealed class AgentEngine : IRecordConsumer, IDisposable
                 log($"agent: drain loop error: {e.GetType().Name}: {e.Message}");
             }
         }
-    }
-
-    private MetricBatch CloseInterval()
-    {
-        var now = time.GetUtcNow();
-        var seconds = Math.Max(0.001, (now - intervalStart).TotalSeconds);
-        var nowNs = (long)(time.GetTimestamp() * (1e9 / time.TimestampFrequency));
-        var resources = sampler.Sample(processor.ActiveInstances, options.Node);
-        var batch = processor.Flush(options.AgentId, intervalStart, seconds, resources, nowNs);
-        log($"agent: interval {intervalStart:O} {seconds:F1}s golden={batch.Golden.Count} calls={batch.Calls.Count} edges={batch.Network.Count} " +
-            $"| {processor.Counters} | {session?.ReadCounters()}");
-        intervalStart = now;
-        intervalStartTimestamp = time.GetTimestamp();
-        return batch;
     }
 }

@@ -24,6 +24,7 @@ internal sealed class AgentMetrics : IDisposable
         _meter.CreateObservableCounter("rootcause.agent.packet_drops", () => counters.Drops, "{packet}", "Packets the kernel dropped on TCP sockets (kfree_skb)");
         _meter.CreateObservableCounter("rootcause.agent.events_lost", () => kernel() is { } k ? k.DataLost + k.ConnectionEventsLost + k.TaskEventsLost : 0, "{event}", "Events the kernel could not put in a full ring buffer");
         _meter.CreateObservableCounter("rootcause.agent.batches_dropped", batchesDropped, "{batch}", "Metric batches dropped because the shipping queue was full");
+        _meter.CreateObservableCounter("rootcause.agent.intervals_not_sent", () => counters.IntervalsNotSent, "{interval}", "Intervals closed but not sent: the partial first one, stalled ones, wall-clock steps");
         _meter.CreateObservableGauge("rootcause.agent.queue_depth", queueDepth, "{batch}", "Metric batches waiting to be shipped");
         _meter.CreateObservableGauge("rootcause.agent.open_connections", () => counters.OpenConnections, "{connection}", "Connections in the agent's table");
     }

@@ -1,4 +1,5 @@
 using RootCause.Agent.Aggregation;
+using RootCause.Agent.Tests.Aggregation;
 using RootCause.Agent.Connections;
 using RootCause.Agent.Events;
 using RootCause.Agent.Identity;
@@ -49,7 +50,7 @@ public sealed class DropAndOomTests
         processor.ProcessRecord(EventBytes.Connection(Drop, 0, 0, 0, string.Empty, "10.9.9.9:443", "10.9.9.8:5000", 4_000, dropReason: 12));
 
         var edge = Assert.Single(Flush().Network);
-        Assert.Equal(("curl@node-a:200", "10.231.1.2:9311", 4L, 0L), (edge.SourceInstance, edge.Destination, edge.Drops, edge.Retransmits));
+        Assert.Equal(("curl@node-a", "10.231.1.2:9311", 4L, 0L), (edge.SourceInstance, edge.Destination, edge.Drops, edge.Retransmits));
         Assert.Equal((5L, 1L), (processor.Counters.Drops, processor.Counters.UnattributedDrops));
         Assert.Equal(4, processor.Counters.DropReasons["NETFILTER_DROP"]);
         Assert.Equal(1, processor.Counters.DropReasons["TCP_OLD_DATA"]);
@@ -75,7 +76,7 @@ public sealed class DropAndOomTests
         processor.ProcessRecord(EventBytes.Connection(Drop, 22, Server, 100, "web", "127.0.0.1:8080", "127.0.0.1:40000", 2_000, dropReason: 12));
 
         var edge = Assert.Single(Flush().Network);
-        Assert.Equal(("curl@node-a:200", "web@node-a:100", 1L), (edge.SourceInstance, edge.Destination, edge.Drops));
+        Assert.Equal(("curl@node-a", "web@node-a", 1L), (edge.SourceInstance, edge.Destination, edge.Drops));
     }
 
     [Fact]
@@ -87,15 +88,15 @@ public sealed class DropAndOomTests
         processor.ProcessRecord(EventBytes.OomKill(300, "stress-ng", 4_000));
 
         var batch = Flush([
-            new ResourceSample(ResourceKind.Instance, "web@node-a:100", 1.5, 0, 1000, 0, 0.25, 0),
+            new ResourceSample(ResourceKind.Instance, "web@node-a", 1.5, 0, 1000, 0, 0.25, 0),
             new ResourceSample(ResourceKind.Node, "node-a", 3, 2, 5000, 9000, 0, 0),
         ]);
 
-        var web = batch.Resources.Single(r => r.Id == "web@node-a:100");
+        var web = batch.Resources.Single(r => r.Id == "web@node-a");
         Assert.Equal((1.5, 0.25, 2L), (web.CpuSeconds, web.RunQueueDelaySeconds, web.OomKills));
-        Assert.Equal(1, batch.Resources.Single(r => r.Id == "stress-ng@node-a:300").OomKills);
+        Assert.Equal(1, batch.Resources.Single(r => r.Id == "stress-ng@node-a").OomKills);
         Assert.Equal(3, batch.Resources.Single(r => r.Kind == ResourceKind.Node).OomKills);
-        Assert.Contains(batch.Instances, i => i.Instance == "stress-ng@node-a:300");
+        Assert.Contains(batch.Instances, i => i.Instance == "stress-ng@node-a");
         Assert.All(Flush().Resources, r => Assert.Equal(0, r.OomKills));
     }
 
@@ -132,13 +133,13 @@ public sealed class DropAndOomTests
             var sampler = new ResourceSampler(proc.FullName, probe);
             var pids = new Dictionary<int, string> { [10] = "web@n:1", [11] = "web@n:1", [12] = "db@n:2" };
 
-            var first = sampler.Sample(pids, "n");
+            var first = sampler.Sample(Targets.ByPid(pids), "n");
             probe.Add(10, 200_000_000);
             probe.Add(11, 50_000_000);
             probe.Add(12, 1_000_000);
-            var second = sampler.Sample(pids, "n");
+            var second = sampler.Sample(Targets.ByPid(pids), "n");
             probe.Add(12, 4_000_000);
-            var third = sampler.Sample(new Dictionary<int, string> { [12] = "db@n:2" }, "n");
+            var third = sampler.Sample(Targets.ByPid(new Dictionary<int, string> { [12] = "db@n:2" }), "n");
 
             Assert.All(first, s => Assert.Equal(0, s.RunQueueDelaySeconds));
             Assert.Equal(0.25, second.Single(s => s.Id == "web@n:1").RunQueueDelaySeconds, 9);

@@ -45,19 +45,19 @@ public sealed class EventProcessorTests
         var batch = Flush();
 
         var served = Assert.Single(batch.Golden);
-        Assert.Equal(("web", "GET /items/{id}", "web@node-a:100", "curl"), (served.Service, served.Operation, served.Instance, served.Caller));
+        Assert.Equal(("web", "GET /items/{id}", "web@node-a", "curl"), (served.Service, served.Operation, served.Instance, served.Caller));
         Assert.Equal((6L, 2L, 0L), (served.Stats.Requests, served.Stats.Errors, served.Stats.ClientErrors));
         Assert.Equal(6 * 0.002, served.Stats.LatencySumSeconds, 9);
         Assert.Equal(6, served.Stats.LatencyCounts[LatencyBuckets.IndexOf(0.002)]);
 
         var call = Assert.Single(batch.Calls);
-        Assert.Equal(("curl", "curl@node-a:200", "web", "GET /items/{id}"), (call.Caller, call.CallerInstance, call.Callee, call.Operation));
+        Assert.Equal(("curl", "curl@node-a", "web", "GET /items/{id}"), (call.Caller, call.CallerInstance, call.Callee, call.Operation));
         Assert.Equal(6, call.Stats.Requests);
         Assert.Equal(6 * 0.00205, call.Stats.LatencySumSeconds, 9);
 
         var edge = Assert.Single(batch.Network);
-        Assert.Equal(("curl@node-a:200", "web@node-a:100", 1L, 300L, 500L, 1L), (edge.SourceInstance, edge.Destination, edge.Connects, edge.BytesSent, edge.BytesReceived, edge.RttSamples));
-        Assert.Contains(batch.Instances, i => i.Instance == "web@node-a:100" && i.Address == "127.0.0.1:8080");
+        Assert.Equal(("curl@node-a", "web@node-a", 1L, 300L, 500L, 1L), (edge.SourceInstance, edge.Destination, edge.Connects, edge.BytesSent, edge.BytesReceived, edge.RttSamples));
+        Assert.Contains(batch.Instances, i => i.Instance == "web@node-a" && i.Address == "127.0.0.1:8080");
     }
 
     [Fact]

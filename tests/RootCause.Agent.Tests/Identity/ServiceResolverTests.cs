@@ -1,4 +1,5 @@
 using RootCause.Agent.Identity;
+using RootCause.Contracts;
 
 namespace RootCause.Agent.Tests.Identity;
 
@@ -20,7 +21,7 @@ public sealed class ServiceResolverTests
     {
         var mapping = ServiceMapping.Parse("# services\ncheckout cmdline=--port 8080\nother comm=nginx\n", "map.txt");
         var id = Resolver(mapping).Resolve(new ProcessInfo(7, "nginx", ["nginx", "--port 8080"], null));
-        Assert.Equal(new ServiceIdentity("checkout", "checkout@n1:7", "mapping"), id);
+        Assert.Equal(new ServiceIdentity("checkout", "checkout@n1", "mapping"), id);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class ServiceResolverTests
     {
         const string Id = "4f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8";
         var id = Resolver().Resolve(new ProcessInfo(9, "redis-server", [], "/system.slice/docker-" + Id + ".scope"));
-        Assert.Equal(new ServiceIdentity("redis-server", "redis-server@n1:4f1a2b3c4d5e", "container"), id);
+        Assert.Equal(new ServiceIdentity("redis-server", "redis-server@n1:4f1a2b3c4d5e", "container", ServiceKind.Cache), id);
     }
 
     [Theory]

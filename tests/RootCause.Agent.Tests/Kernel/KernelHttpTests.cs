@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using RootCause.Agent.Identity;
 using RootCause.Contracts;
 
 namespace RootCause.Agent.Tests.Kernel;
@@ -9,7 +10,9 @@ namespace RootCause.Agent.Tests.Kernel;
 [Collection(KernelTestGroup.Name)]
 public sealed class KernelHttpTests
 {
-    private static readonly string Self = ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>This test process's instance: the agent names it like any process, by program and node.</summary>
+    private static readonly string Self = new ServiceResolver("test-node", ServiceMapping.Empty, NoPods.Instance)
+        .Resolve(new ProcFsProcessSource().Describe(Environment.ProcessId, File.ReadAllText("/proc/self/comm").Trim())).Instance;
     private readonly KernelAgentFixture agent;
 
     public KernelHttpTests(KernelAgentFixture agent)
@@ -71,7 +74,7 @@ public sealed class KernelHttpTests
         // Caller and callee are this test process on both sides of the edge.
         var served = batch.Golden.First(g => g.Operation == "GET /basic/ok");
         var call = batch.Calls.First(c => c.Operation == "GET /basic/ok");
-        Assert.EndsWith(Self, served.Instance, StringComparison.Ordinal);
+        Assert.Equal(Self, served.Instance);
         Assert.Equal(served.Service, served.Caller);
         Assert.Equal(served.Service, call.Callee);
         Assert.Contains(batch.Instances, i => i.Instance == served.Instance && i.Address == $"127.0.0.1:{server.Port}");
@@ -140,12 +143,12 @@ public sealed class KernelHttpTests
         var batch = await agent.CollectAsync();
 
         var edge = batch.Network.Single(n => n.Destination == $"127.0.0.1:{port}");
-        Assert.EndsWith(Self, edge.SourceInstance, StringComparison.Ordinal);
+        Assert.Equal(Self, edge.SourceInstance);
         Assert.Equal((1L, 0L), (edge.ConnectFailures, edge.Connects));
     }
 
     [RootFact("curl")]
-    public async Task A_short_lived_client_process_is_attributed_by_name()
+    public async Task Short_lived_client_processes_fold_into_one_instance_named_by_command()
     {
         KernelEnvironment.Require("curl");
         using var server = new TestHttpServer();
@@ -165,21 +168,22 @@ public sealed class KernelHttpTests
 
         var served = batch.Golden.Single(g => g.Operation == "GET /shortlived/ok");
         Assert.Equal(("curl", 3L), (served.Caller, served.Stats.Requests));
-        var calls = batch.Calls.Where(c => c.Operation == "GET /shortlived/ok").ToArray();
-        Assert.Equal(3, calls.Length); // one instance per curl process
-        Assert.All(calls, c => Assert.Equal(("curl", served.Service, 1L), (c.Caller, c.Callee, c.Stats.Requests)));
+        // Three curl processes, one instance: a service on a node, not a pid.
+        var call = batch.Calls.Single(c => c.Operation == "GET /shortlived/ok");
+        Assert.Equal(("curl", "curl@test-node", served.Service, 3L), (call.Caller, call.CallerInstance, call.Callee, call.Stats.Requests));
+        Assert.Single(batch.Instances, i => i.Service == "curl");
     }
 
     private static RequestStats ServedStats(MetricBatch batch, string operation)
     {
-        var samples = batch.Golden.Where(g => g.Operation == operation && g.Instance.EndsWith(Self, StringComparison.Ordinal)).ToArray();
+        var samples = batch.Golden.Where(g => g.Operation == operation && g.Instance == Self).ToArray();
         Assert.True(samples.Length == 1, $"expected one golden sample for {operation}, got {samples.Length}: {string.Join(", ", batch.Golden.Select(g => g.Operation))}");
         return samples[0].Stats;
     }
 
     private static RequestStats CallStats(MetricBatch batch, string operation)
     {
-        var samples = batch.Calls.Where(c => c.Operation == operation && c.CallerInstance.EndsWith(Self, StringComparison.Ordinal)).ToArray();
+        var samples = batch.Calls.Where(c => c.Operation == operation && c.CallerInstance == Self).ToArray();
         Assert.True(samples.Length == 1, $"expected one call sample for {operation}, got {samples.Length}: {string.Join(", ", batch.Calls.Select(c => c.Operation))}");
         return samples[0].Stats;
     }

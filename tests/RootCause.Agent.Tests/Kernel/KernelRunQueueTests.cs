@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RootCause.Agent.Aggregation;
+using RootCause.Agent.Tests.Aggregation;
 
 namespace RootCause.Agent.Tests.Kernel;
 
@@ -27,9 +28,9 @@ public sealed class KernelRunQueueTests
             busy.Add(Start("taskset -c 0 sh -c 'while :; do :; done'"));
             var pids = busy.Select(p => p.Id).Append(idle.Id).ToDictionary(p => p, p => "p" + p.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var sampler = new ResourceSampler(runQueue: probe);
-            sampler.Sample(pids, "test-node");
+            sampler.Sample(Targets.ByPid(pids), "test-node");
             await Task.Delay(TimeSpan.FromSeconds(1.5));
-            var samples = sampler.Sample(pids, "test-node");
+            var samples = sampler.Sample(Targets.ByPid(pids), "test-node");
 
             foreach (var process in busy)
             {
@@ -39,7 +40,7 @@ public sealed class KernelRunQueueTests
             }
 
             Assert.True(samples.Single(s => s.Id == pids[idle.Id]).RunQueueDelaySeconds < 0.05);
-            sampler.Sample(new Dictionary<int, string>(), "test-node");
+            sampler.Sample([], "test-node");
             Assert.False(probe.TryRead(busy[0].Id, out _));
         }
         finally

@@ -1,6 +1,4 @@
-using RootCause.Agent.Identity;
-
-namespace RootCause.Agent.Connections;
+namespace RootCause.Agent.Identity;
 
 /// <summary>A pid's resolved identity and the comm it was resolved under (a new comm means a reused pid).</summary>
 /// <param name="AwaitsPod">The process runs in a pod the pod list did not know yet: resolve again when the list changes.</param>
