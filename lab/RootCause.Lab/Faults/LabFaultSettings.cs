@@ -1,0 +1,41 @@
+namespace RootCause.Lab;
+
+/// <summary>How strong each fault is; the defaults were measured to move the lab's golden signals within seconds.</summary>
+public sealed record LabFaultSettings
+{
+    /// <summary>packet_loss: share of the caller's packets dropped at the destination, in percent.</summary>
+    public int PacketLossPercent { get; init; } = 30;
+
+    /// <summary>link_latency: rate of the destination's traffic towards the caller, in kbit/s.</summary>
+    public int LinkRateKbit { get; init; } = 256;
+
+    /// <summary>link_latency: packets queued before the shaped link drops (bounds the added latency).</summary>
+    public int LinkQueuePackets { get; init; } = 100;
+
+    /// <summary>cpu_saturation: the CPU the target's cgroup may use, in CPUs (0.2 = 20 ms per 100 ms).</summary>
+    public double CpuQuotaCpus { get; init; } = 0.2;
+
+    /// <summary>memory_pressure: the limit is the target's usage when applied plus this, in MB.</summary>
+    public int MemoryHeadroomMb { get; init; } = 64;
+
+    /// <summary>memory_pressure: the target's leakMbPerSecond switch.</summary>
+    public double LeakMbPerSecond { get; init; } = 8;
+
+    /// <summary>slow_database: how long each lock on products is held, in ms.</summary>
+    public int LockHoldMs { get; init; } = 400;
+
+    /// <summary>slow_database: the gap between two locks, in ms.</summary>
+    public int LockPauseMs { get; init; } = 100;
+
+    /// <summary>slow_database: the lock session ends by itself after this, should the lab die without removing it.</summary>
+    public TimeSpan LockSessionLimit { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>error_burst: the target's errorRate switch.</summary>
+    public double ErrorRate { get; init; } = 0.3;
+
+    /// <summary>slow_service: the target's addedLatencyMs switch.</summary>
+    public int AddedLatencyMs { get; init; } = 300;
+
+    /// <summary>service_down: how long removing it waits for the restarted service to answer.</summary>
+    public TimeSpan RestartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}
