@@ -87,6 +87,7 @@ public static class RootCauseHost
         app.MapReportsApi();
         app.MapTopologyApi();
         app.MapBatchesApi();
+        app.MapMetricsApi();
         return app;
     }
 }

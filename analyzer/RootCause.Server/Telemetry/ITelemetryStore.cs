@@ -17,4 +17,10 @@ public interface ITelemetryStore
     ValueTask<TopologyGraph> TopologyAsync(CancellationToken cancellationToken);
 
     ValueTask<TelemetryStats> StatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The golden metrics of every batch this store accepted, cumulative since start, for GET /metrics; null
+    /// when the store keeps none. Fed where a batch is accepted, so a refused batch never counts.
+    /// </summary>
+    internal GoldenMetricCounters? GoldenMetrics => null;
 }

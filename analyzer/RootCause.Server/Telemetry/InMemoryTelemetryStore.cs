@@ -8,10 +8,19 @@ namespace RootCause.Server.Telemetry;
 internal sealed class InMemoryTelemetryStore(IOptions<TelemetryOptions> options) : ITelemetryStore
 {
     private readonly TelemetryStore _store = new(options.Value.Retention);
+    private readonly GoldenMetricCounters _goldenMetrics = new();
+
+    GoldenMetricCounters? ITelemetryStore.GoldenMetrics => _goldenMetrics;
 
     public ValueTask IngestAsync(MetricBatch batch, CancellationToken cancellationToken)
     {
-        _store.Ingest(batch);
+        // Only a newly placed batch counts: an expired one was refused, and a resend of an (agent, interval)
+        // already counted replaced it in the store, so counting it again would double that interval's rates.
+        if (_store.Ingest(batch) == BatchPlacement.Placed)
+        {
+            _goldenMetrics.Add(batch);
+        }
+
         return ValueTask.CompletedTask;
     }
 
