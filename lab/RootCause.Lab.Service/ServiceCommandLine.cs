@@ -158,16 +158,15 @@ internal static class ServiceCommandLine
 
     private static string? ParseHttpBase(string name, string value, out Uri? uri)
     {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out uri)
-            || uri.Scheme != Uri.UriSchemeHttp
-            || uri.HostNameType is not (UriHostNameType.IPv4 or UriHostNameType.IPv6)
-            || uri.IsDefaultPort
-            || uri.PathAndQuery != "/")
+        uri = null;
+        const string Scheme = "http://";
+        var hostAndPort = value.StartsWith(Scheme, StringComparison.Ordinal) ? value[Scheme.Length..].TrimEnd('/') : string.Empty;
+        if (hostAndPort.Contains('/', StringComparison.Ordinal) || ParseEndPoint(name, hostAndPort, out var endPoint) is not null)
         {
-            uri = null;
             return $"{name} '{value}' is not http://IP:PORT";
         }
 
+        uri = new Uri($"{Scheme}{endPoint}/");
         return null;
     }
 

@@ -84,6 +84,9 @@ internal sealed class CatalogDatabase : IAsyncDisposable
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>Drops idle connections, so that after the server restarts each request does not meet a dead one first.</summary>
+    public void ClearPool() => dataSource.Clear();
+
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     private static async Task<IReadOnlyList<Product>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)

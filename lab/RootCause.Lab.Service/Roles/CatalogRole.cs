@@ -38,7 +38,7 @@ internal sealed class CatalogRole(CatalogDatabase database, TimeProvider time) :
                 : Results.Json(new { error = $"no product {id}" }, statusCode: StatusCodes.Status404NotFound),
             cancellationToken);
 
-    private static async Task<IResult> QueryAsync(Func<CancellationToken, Task<IResult>> query, CancellationToken cancellationToken)
+    private async Task<IResult> QueryAsync(Func<CancellationToken, Task<IResult>> query, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(QueryBudget);
@@ -56,6 +56,7 @@ internal sealed class CatalogRole(CatalogDatabase database, TimeProvider time) :
         }
         catch (NpgsqlException e)
         {
+            database.ClearPool();
             return Failure(StatusCodes.Status503ServiceUnavailable, $"catalog-db: {(e.InnerException ?? e).Message}");
         }
     }

@@ -114,6 +114,9 @@ internal static class RoleHost
         logging.ClearProviders();
         logging.SetMinimumLevel(LogLevel.Warning);
         logging.AddSimpleConsole(console => console.SingleLine = true);
+
+        // The host's "failed to start" is a stack trace; RunAsync says the same in one line. Its Critical lines stay.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
     }
