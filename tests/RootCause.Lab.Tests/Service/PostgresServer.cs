@@ -37,13 +37,18 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task StartAsync() => await AsPostgresAsync(
         $"{Bin("pg_ctl")} -D {folder}/data -l {folder}/log -w -t 30 -o \"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off\" start");
 
-    public async Task StopAsync() => await AsPostgresAsync($"{Bin("pg_ctl")} -D {folder}/data -m immediate -w stop");
+    /// <summary>Stops the server at once (as a crash would); the test process's pooled connections to it are dropped.</summary>
+    public async Task StopAsync()
+    {
+        await AsPostgresAsync($"{Bin("pg_ctl")} -D {folder}/data -m immediate -w stop");
+        NpgsqlConnection.ClearAllPools();
+    }
 
     /// <summary>A new empty database, so each test starts from nothing.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"shop_{Interlocked.Increment(ref databases)}";
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();
