@@ -70,6 +70,11 @@ internal sealed class ServiceMapping
                 throw new FormatException($"{where}: key must be one of {string.Join(", ", Keys)} with a value, got \"{key}\"");
             }
 
+            if (key == "cgroup" && value.Trim('/').Length == 0)
+            {
+                throw new FormatException($"{where}: a cgroup value names path segments (\"rclab/cart\"), got \"{value}\"");
+            }
+
             rules.Add(new ServiceMappingRule(service, key, value, kind));
         }
 

@@ -13,6 +13,9 @@ namespace RootCause.Agent.Tests.Kernel;
 /// </summary>
 public sealed class KernelAgentFixture : IDisposable
 {
+    /// <summary>Processes in a cgroup of this name (a path segment) are service "cgrouped", a database, by the fixture's mapping.</summary>
+    public static readonly string MappedCgroup = "rc-agent-test-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private readonly Lock gate = new();
     private AgentEngine? engine;
 
@@ -27,7 +30,7 @@ public sealed class KernelAgentFixture : IDisposable
                     // Same checks as the agent's start-up (mounts tracefs when absent): a clear reason, not an attach errno.
                     var report = StartupChecks.Check(SystemFacts.Read(mountTracefs: true));
                     Assert.True(report.CanRun, string.Join(" ", report.Errors));
-                    var processor = new EventProcessor("test-node", new ServiceResolver("test-node", ServiceMapping.Empty, NoPods.Instance), new ProcFsProcessSource(), dropReasons: DropReasonNames.Load());
+                    var processor = new EventProcessor("test-node", new ServiceResolver("test-node", ServiceMapping.Parse($"cgrouped cgroup={MappedCgroup} kind=database", "kernel-tests"), NoPods.Instance), new ProcFsProcessSource(), dropReasons: DropReasonNames.Load());
                     var options = new AgentOptions("test-agent", "test-node", TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(20), ExcludedPid: 0);
                     var started = new AgentEngine(options, processor, TimeProvider.System, _ => { }, _ => { });
                     started.Start();
