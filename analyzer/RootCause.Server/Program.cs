@@ -12,6 +12,7 @@ var root = new RootCommand("RootCause: root-cause analysis for microservice inci
     SimulateCommand.Create(),
     AnalyzeCommand.Create(),
     DemoCommand.Create(),
+    LabCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
