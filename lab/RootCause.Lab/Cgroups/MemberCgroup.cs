@@ -67,6 +67,22 @@ internal sealed class MemberCgroup
         Write(directory, "cpu.cfs_quota_us", quota.QuotaMicroseconds is { } value ? Text(value) : "-1");
     }
 
+    /// <summary>CPU time the cgroup's processes used so far (v1 cpuacct.usage, v2 cpu.stat usage_usec).</summary>
+    public TimeSpan CpuUsage()
+    {
+        var (directory, unified) = Controller(hierarchies.Any(h => h.Has("cpuacct")) ? "cpuacct" : "cpu");
+        return unified
+            ? TimeSpan.FromMicroseconds(Stat(directory, "cpu.stat", "usage_usec"))
+            : TimeSpan.FromTicks(Long(Read(directory, "cpuacct.usage")) / 100);
+    }
+
+    /// <summary>Periods in which the cgroup used up its quota and was throttled (cpu.stat nr_throttled).</summary>
+    public long ThrottledPeriods()
+    {
+        var (directory, _) = Controller("cpu");
+        return Stat(directory, "cpu.stat", "nr_throttled");
+    }
+
     /// <summary>The memory limit in bytes; null for none.</summary>
     public long? GetMemoryLimit()
     {
@@ -134,8 +150,7 @@ internal sealed class MemberCgroup
             return 0;
         }
 
-        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("oom_kill ", StringComparison.Ordinal));
-        return line is null ? 0 : Long(line["oom_kill ".Length..]);
+        return Stat(directory, unified ? "memory.events" : "memory.oom_control", "oom_kill");
     }
 
     /// <summary>Kills what is left in the cgroup and removes its directories; bounded, throws <see cref="LabException"/> when one stays.</summary>
@@ -188,6 +203,13 @@ internal sealed class MemberCgroup
         var hierarchy = hierarchies.FirstOrDefault(h => h.Has(controller))
             ?? throw new LabException($"no cgroup hierarchy with the {controller} controller is mounted");
         return (DirectoryIn(hierarchy), hierarchy.IsUnified);
+    }
+
+    /// <summary>A "key value" line of a flat-keyed cgroup file; 0 when the key is absent.</summary>
+    private static long Stat(string directory, string file, string key)
+    {
+        var line = Read(directory, file).Split('\n').FirstOrDefault(l => l.StartsWith(key + " ", StringComparison.Ordinal));
+        return line is null ? 0 : Long(line[(key.Length + 1)..]);
     }
 
     private static IEnumerable<int> ReadPids(string directory)

@@ -16,6 +16,7 @@ internal sealed class LinkLatencyFault : LabFault
     private readonly LabLink link;
     private readonly int rateKbit;
     private readonly int queuePackets;
+    private bool installed;
 
     public LinkLatencyFault(LabLink link, int rateKbit, int queuePackets, TimeProvider time)
         : base(LabFaultCatalog.LinkLatency, link.ToString(), ExpectedEntity.OfLink(link.Source.Name, link.Destination.Name), time)
@@ -39,6 +40,8 @@ internal sealed class LinkLatencyFault : LabFault
             throw new LabException($"eth0 in {ns} already has an htb qdisc: another network fault is on {link.Destination.Name}");
         }
 
+        // From here on the root qdisc is ours to delete, also when a later tc step fails.
+        installed = true;
         var rate = $"{rateKbit.ToString(CultureInfo.InvariantCulture)}kbit";
         await Tc(ns, cancellationToken, "qdisc", "add", "dev", "eth0", "root", "handle", "1:", "htb", "default", "20");
         await Tc(ns, cancellationToken, "class", "add", "dev", "eth0", "parent", "1:", "classid", "1:10", "htb", "rate", rate, "ceil", rate, "burst", Burst, "cburst", Burst, "quantum", "1514");
@@ -47,8 +50,14 @@ internal sealed class LinkLatencyFault : LabFault
         await Tc(ns, cancellationToken, "filter", "add", "dev", "eth0", "parent", "1:", "protocol", "ip", "prio", "1", "u32", "match", "ip", "dst", $"{link.Source.Address}/32", "flowid", "1:10");
     }
 
-    private protected override Task RemoveCoreAsync(CancellationToken cancellationToken) =>
-        NetworkFaults.DeleteRootQdiscAsync(link.Destination.Namespace, cancellationToken);
+    private protected override async Task RemoveCoreAsync(CancellationToken cancellationToken)
+    {
+        if (installed)
+        {
+            await NetworkFaults.DeleteRootQdiscAsync(link.Destination.Namespace, cancellationToken);
+            installed = false;
+        }
+    }
 
     private static Task<string> Tc(string ns, CancellationToken cancellationToken, params string[] arguments) =>
         LabNetwork.ExecAsync(ns, ["tc", .. arguments], cancellationToken);

@@ -13,6 +13,7 @@ internal sealed partial class PacketLossFault : LabFault
 {
     private readonly LabLink link;
     private readonly int percent;
+    private bool installed;
 
     public PacketLossFault(LabLink link, int percent, TimeProvider time)
         : base(LabFaultCatalog.PacketLoss, link.ToString(), ExpectedEntity.OfLink(link.Source.Name, link.Destination.Name), time)
@@ -43,6 +44,8 @@ internal sealed partial class PacketLossFault : LabFault
             throw new LabException($"{ns} already has nft table inet {LabLayout.FaultTable}: another network fault is on {link.Destination.Name}");
         }
 
+        // From here on the table is ours to delete (nft -f is one transaction: all of it or nothing).
+        installed = true;
         var ruleset =
             $"table inet {LabLayout.FaultTable} {{\n" +
             "  chain input {\n" +
@@ -53,8 +56,14 @@ internal sealed partial class PacketLossFault : LabFault
         await LabNetwork.ExecAsync(ns, ["nft", "-f", "-"], cancellationToken, ruleset);
     }
 
-    private protected override Task RemoveCoreAsync(CancellationToken cancellationToken) =>
-        NetworkFaults.DeleteTableAsync(link.Destination.Namespace, cancellationToken);
+    private protected override async Task RemoveCoreAsync(CancellationToken cancellationToken)
+    {
+        if (installed)
+        {
+            await NetworkFaults.DeleteTableAsync(link.Destination.Namespace, cancellationToken);
+            installed = false;
+        }
+    }
 
     [GeneratedRegex(@"counter packets (?<packets>\d+)")]
     private static partial Regex CounterPattern();

@@ -118,5 +118,18 @@ internal sealed class SlowDatabaseFault : LabFault
         {
             throw new LabCommandException(terminate.CommandLine, terminate.ExitCode, terminate.StandardError.Trim(), $"failed with exit code {terminate.ExitCode}");
         }
+
+        // pg_terminate_backend only signals: removed means the backend is gone and its lock with it.
+        var started = TimeProvider.System.GetTimestamp();
+        var count = $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{ApplicationName}'";
+        while ((await database.QueryAsync("postgres", count, cancellationToken)).Trim() != "0")
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > VerifyTimeout)
+            {
+                throw new LabException($"the lock session on {database.Member.Name} was still there {VerifyTimeout.TotalSeconds:0} s after pg_terminate_backend");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
     }
 }

@@ -4,8 +4,10 @@ namespace RootCause.Lab;
 
 /// <summary>
 /// The lab's L2 network: the bridge on the host with the host's address, and per member a network namespace whose
-/// eth0 (one end of a veth pair, the other enslaved to the bridge) has the member's address; lo is up and the
-/// default route points at the host. One bridge, so no IP forwarding is needed.
+/// eth0 (one end of a veth pair, the other enslaved to the bridge) has the member's address and lo is up. The
+/// subnet's route (from the address) reaches every member and the host; there is deliberately no default route,
+/// so a lookup of anything outside (a reverse DNS query by a server at start) fails at once instead of timing out.
+/// One bridge, so no IP forwarding is needed.
 /// </summary>
 internal static class LabNetwork
 {
@@ -25,7 +27,6 @@ internal static class LabNetwork
         await Ip(cancellationToken, "-n", ns, "addr", "add", $"{member.Address}/{LabLayout.SubnetPrefixLength}", "dev", "eth0");
         await Ip(cancellationToken, "-n", ns, "link", "set", "lo", "up");
         await Ip(cancellationToken, "-n", ns, "link", "set", "eth0", "up");
-        await Ip(cancellationToken, "-n", ns, "route", "add", "default", "via", LabLayout.BridgeAddress.ToString());
     }
 
     /// <summary>Deletes the member's namespace and its veth; tolerates either being gone already.</summary>

@@ -6,11 +6,14 @@ namespace RootCause.Lab.Tests.Infrastructure;
 /// <summary>What the host tests need, and small tools to drive traffic inside the lab's namespaces.</summary>
 internal static class LabHost
 {
-    /// <summary>An HTTP client run inside a namespace: GETs a URL n times, each on a new connection, prints "ok failed mean max".</summary>
+    /// <summary>
+    /// An HTTP client run inside a namespace: GETs a URL n times, each on a new connection, prints "ok failed slow mean max"
+    /// (slow: answered 200 after more than 0.2 s).
+    /// </summary>
     private const string ProbeScript = """
         import sys, time, urllib.request
         url, n, timeout = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-        ok = failed = 0
+        ok = failed = slow = 0
         times = []
         for _ in range(n):
             t = time.monotonic()
@@ -18,10 +21,11 @@ internal static class LabHost
                 with urllib.request.urlopen(url, timeout=timeout) as r:
                     r.read()
                     ok += r.status == 200
+                    slow += time.monotonic() - t > 0.2
             except Exception:
                 failed += 1
             times.append(time.monotonic() - t)
-        print(ok, failed, sum(times) / len(times), max(times))
+        print(ok, failed, slow, sum(times) / len(times), max(times))
         """;
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -82,8 +86,9 @@ internal static class LabHost
         return new ProbeResult(
             int.Parse(fields[0], CultureInfo.InvariantCulture),
             int.Parse(fields[1], CultureInfo.InvariantCulture),
-            double.Parse(fields[2], CultureInfo.InvariantCulture),
-            double.Parse(fields[3], CultureInfo.InvariantCulture));
+            int.Parse(fields[2], CultureInfo.InvariantCulture),
+            double.Parse(fields[3], CultureInfo.InvariantCulture),
+            double.Parse(fields[4], CultureInfo.InvariantCulture));
     }
 
     public static void Kill(Process process)
@@ -109,5 +114,5 @@ internal static class LabHost
     }
 }
 
-/// <summary>What a run of the probe saw: requests answered 200, requests that failed or timed out, mean and slowest duration in seconds.</summary>
-internal sealed record ProbeResult(int Ok, int Failed, double MeanSeconds, double MaxSeconds);
+/// <summary>What a run of the probe saw: requests answered 200, requests that failed or timed out, answered ones slower than 0.2 s, mean and slowest duration in seconds.</summary>
+internal sealed record ProbeResult(int Ok, int Failed, int Slow, double MeanSeconds, double MaxSeconds);

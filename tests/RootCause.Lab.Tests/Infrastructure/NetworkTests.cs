@@ -19,7 +19,7 @@ public sealed class NetworkTests
             Assert.Equal("rclab-payment", identified.Trim());
 
             var probe = await LabHost.ProbeAsync(LabLayout.Checkout, $"{LabLayout.Payment.BaseUrl}/", 5, 2);
-            Assert.Equal(new ProbeResult(5, 0, probe.MeanSeconds, probe.MaxSeconds), probe);
+            Assert.Equal(new ProbeResult(5, 0, 0, probe.MeanSeconds, probe.MaxSeconds), probe);
         }
         finally
         {
