@@ -18,9 +18,9 @@ internal static class AgentCommand
     public static RootCommand Create()
     {
         var server = new Option<string?>("--server") { Description = "URL of `rootcause serve`; batches go to <URL>/api/v1/batches" };
-        var interval = new Option<double>("--interval") { Description = "Interval length in seconds", DefaultValueFactory = _ => 10 };
+        var interval = new Option<double>("--interval") { Description = "Interval length in seconds; intervals are aligned to wall-clock multiples of it (the partial first one is not sent)", DefaultValueFactory = _ => 10 };
         var node = new Option<string?>("--node") { Description = "Node name (default: the host name)" };
-        var mapping = new Option<FileInfo?>("--mapping") { Description = "Service mapping file: lines \"<service> comm=|cmdline=|cgroup=<value>\"" };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "Service mapping file: lines \"<service> comm=|cmdline=|cgroup=<value> [kind=service|database|cache|queue|external]\"" };
         var stdout = new Option<bool>("--stdout") { Description = "Also write each batch as one JSON line to standard output" };
         var check = new Option<bool>("--check") { Description = "Run the startup checks, load and attach the probes, then exit" };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until SIGINT/SIGTERM)" };

@@ -31,8 +31,6 @@ internal sealed class EventProcessor : IEventSink
 
     public AgentCounters Counters { get; } = new();
 
-    public int ConnectionCount => table.Count;
-
     /// <summary>Decodes and applies one ring-buffer record; never throws on bad bytes.</summary>
     public void ProcessRecord(ReadOnlySpan<byte> record)
     {

@@ -16,7 +16,26 @@ public sealed class KernelAgentFixture : IDisposable
     /// <summary>Processes in a cgroup of this name (a path segment) are service "cgrouped", a database, by the fixture's mapping.</summary>
     public static readonly string MappedCgroup = "rc-agent-test-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// This test process's name while the kernel tests run. The agent names an instance by program and node, so
+    /// every "testhost" on the machine would be one instance (another suite testing at the same time, too): a
+    /// name of its own keeps the counts of these tests theirs.
+    /// </summary>
+    public static readonly string Comm = "rc-kt-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private readonly Lock gate = new();
+
+    public KernelAgentFixture()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            // /proc/<pid>/comm names the thread-group leader, whose comm the probes report.
+            File.WriteAllText($"/proc/{Environment.ProcessId}/comm", Comm);
+        }
+    }
+
+    /// <summary>The instance the agent reports this test process as.</summary>
+    public static string SelfInstance => Comm + "@test-node";
     private AgentEngine? engine;
 
     internal AgentEngine Engine

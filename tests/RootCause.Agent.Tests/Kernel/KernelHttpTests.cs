@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using RootCause.Agent.Identity;
 using RootCause.Contracts;
 
 namespace RootCause.Agent.Tests.Kernel;
@@ -10,9 +9,7 @@ namespace RootCause.Agent.Tests.Kernel;
 [Collection(KernelTestGroup.Name)]
 public sealed class KernelHttpTests
 {
-    /// <summary>This test process's instance: the agent names it like any process, by program and node.</summary>
-    private static readonly string Self = new ServiceResolver("test-node", ServiceMapping.Empty, NoPods.Instance)
-        .Resolve(new ProcFsProcessSource().Describe(Environment.ProcessId, File.ReadAllText("/proc/self/comm").Trim())).Instance;
+    private static readonly string Self = KernelAgentFixture.SelfInstance;
     private readonly KernelAgentFixture agent;
 
     public KernelHttpTests(KernelAgentFixture agent)
