@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using RootCause.Contracts;
+using RootCause.Lab;
+using RootCause.Lab.Runs;
 using RootCause.Server.Hosting;
 using RootCause.Server.Reports;
 using RootCause.Simulation;
@@ -14,9 +16,12 @@ using RootCause.Simulation;
 namespace RootCause.Server.Cli;
 
 /// <summary>
-/// `rootcause demo`: the main job on embedded defaults. Simulates an incident, starts the service host
-/// in-process on loopback, publishes the telemetry on its bus, raises the alert as a real Alertmanager
-/// webhook call, waits for the report and writes it as Markdown and HTML.
+/// `rootcause demo`: the main job on embedded defaults. As root on a kernel with BTF it runs one live lab
+/// scenario — a real shop in network namespaces, the eBPF agent, packet loss on one link, the real
+/// Prometheus → Alertmanager → RootCause alert chain — and prints the report. Elsewhere it says why in one
+/// line and falls back to a simulated incident: the service host in-process on loopback, the telemetry
+/// published on its bus, the alert raised as a real Alertmanager webhook call. Both write the report as
+/// Markdown and HTML.
 /// </summary>
 internal static class DemoCommand
 {
@@ -28,9 +33,22 @@ internal static class DemoCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Where to write the report files", DefaultValueFactory = _ => new DirectoryInfo("rootcause-demo") };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of Markdown" };
         var faultTrees = CliFaultTrees.Option();
-        var command = new Command("demo", "Simulate an incident and analyse it end to end through the service host") { services, fault, seed, output, json, faultTrees };
+        var simulated = new Option<bool>("--simulated") { Description = "Run the simulated incident even where the live lab could run" };
+        var command = new Command("demo", "One live lab incident analysed end to end (root), else a simulated one") { services, fault, seed, output, json, faultTrees, simulated };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!parse.GetValue(simulated))
+            {
+                if (LabPreconditions.Problem() is { } problem)
+                {
+                    await Console.Error.WriteLineAsync($"rootcause demo: no live lab here ({problem}); running the simulated incident instead").ConfigureAwait(false);
+                }
+                else
+                {
+                    return await RunLabAsync(parse.GetValue(output)!, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             if (!FaultClasses.TryParse(parse.GetValue(fault), out var kind))
             {
                 await Console.Error.WriteLineAsync($"rootcause demo: unknown fault \"{parse.GetValue(fault)}\"; expected one of {string.Join(", ", FaultClasses.All)}").ConfigureAwait(false);
@@ -98,5 +116,56 @@ internal static class DemoCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The live demo: packet loss on the link from checkout to payment, the promise of the product.</summary>
+    private static async Task<int> RunLabAsync(DirectoryInfo output, bool json, CancellationToken cancellationToken)
+    {
+        var saved = (Markdown: "", Html: "", Page: "");
+        RootCauseReport? report = null;
+        var session = new LabSession(new Progress<string>(line => Console.Error.WriteLine($"[lab] {line}")))
+        {
+            // One scenario needs less baseline than a scored run; the detector scales to the history it has.
+            Run = new LabRunOptions { Baseline = TimeSpan.FromSeconds(120) },
+            OnReport = async (host, _, published, token) =>
+            {
+                // The host stops with the lab: keep the report's pages while they are served.
+                using var http = new HttpClient { BaseAddress = host.BaseAddress };
+                report = published;
+                saved = (await http.GetStringAsync($"reports/{published.Id}.md", token).ConfigureAwait(false),
+                    await http.GetStringAsync($"reports/{published.Id}", token).ConfigureAwait(false),
+                    ((IRootCauseService)host).ReportPage(published.Id).ToString());
+            },
+        };
+        LabRunResult result;
+        try
+        {
+            result = await session.RunAsync([new LabScenario(LabFaultCatalog.PacketLoss, "checkout -> payment")], cancellationToken).ConfigureAwait(false);
+        }
+        catch (LabException e)
+        {
+            await Console.Error.WriteLineAsync($"rootcause demo: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        var scenario = result.Scenarios[0];
+        if (report is null)
+        {
+            await Console.Error.WriteLineAsync($"rootcause demo: {scenario.Error}").ConfigureAwait(false);
+            return 1;
+        }
+
+        output.Create();
+        var markdownPath = Path.Combine(output.FullName, $"report-{report.Id}.md");
+        var htmlPath = Path.Combine(output.FullName, $"report-{report.Id}.html");
+        await File.WriteAllTextAsync(markdownPath, saved.Markdown, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(htmlPath, saved.Html, cancellationToken).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(json ? ReportJson.Serialize(report, indented: true) : saved.Markdown).ConfigureAwait(false);
+        var notes = json ? Console.Error : Console.Out;
+        await notes.WriteLineAsync($"Injected {scenario.Fault} on {scenario.Target} (the analyzer is not told): expected {scenario.ExpectedEntity} ranked {(scenario.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nowhere")}, class {scenario.FaultClass} (expected {scenario.ExpectedClass}); fault→alert {scenario.SecondsFaultToAlert} s, alert→report {scenario.SecondsAlertToReport} s.").ConfigureAwait(false);
+        await notes.WriteLineAsync($"Report page (served while the lab ran): {saved.Page}").ConfigureAwait(false);
+        await notes.WriteLineAsync($"Markdown report: {markdownPath}").ConfigureAwait(false);
+        await notes.WriteLineAsync($"HTML report:     {htmlPath}").ConfigureAwait(false);
+        return scenario.Rank == 1 ? 0 : 3;
     }
 }
