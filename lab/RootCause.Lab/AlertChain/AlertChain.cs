@@ -59,10 +59,11 @@ public sealed class AlertChain : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops what a crashed earlier run in the same work folder left running (by its pid files), writes the configs and
-    /// the rule file (fresh data folders: no alert state of an earlier run), starts Alertmanager and then Prometheus, and returns once both are ready and Prometheus knows its
-    /// Alertmanager. Throws <see cref="LabException"/> (with the tail of the server's log) when either does not come up
-    /// in <see cref="AlertChainOptions.ReadinessTimeout"/>; whatever was started is stopped again.
+    /// Stops what a crashed earlier run in the same work folder left running (by its pid files); writes the configs
+    /// and the rule file (checked with promtool) with fresh data folders, so no alert state of an earlier run remains;
+    /// starts Alertmanager, then Prometheus; returns once both are ready and Prometheus knows its Alertmanager. Throws
+    /// <see cref="LabException"/> (with the tail of the server's log) when either does not come up within
+    /// <see cref="AlertChainOptions.ReadinessTimeout"/>; whatever was started is stopped again.
     /// </summary>
     public static async Task<AlertChain> StartAsync(AlertChainOptions options, CancellationToken cancellationToken)
     {
@@ -83,7 +84,16 @@ public sealed class AlertChain : IAsyncDisposable
         var alertmanagerData = FreshDirectory(Path.Combine(work, "alertmanager-data"));
         var prometheusConfig = Path.Combine(work, "prometheus.yml");
         var alertmanagerConfig = Path.Combine(work, "alertmanager.yml");
-        await File.WriteAllTextAsync(Path.Combine(work, ChainConfigFiles.RuleFileName), AlertRules.RuleFile(options.Rules), cancellationToken).ConfigureAwait(false);
+        var ruleFile = Path.Combine(work, ChainConfigFiles.RuleFileName);
+        await File.WriteAllTextAsync(ruleFile, AlertRules.RuleFile(options.Rules), cancellationToken).ConfigureAwait(false);
+
+        // promtool names a bad rule by line; Prometheus would only exit with it in its log.
+        var check = await PromtoolCheck.CheckRulesAsync(ruleFile, Resolve(options.PromtoolProgram)!, cancellationToken).ConfigureAwait(false);
+        if (!check.Passed)
+        {
+            throw new LabException($"The generated rule file {ruleFile} does not pass promtool check rules:{Environment.NewLine}{check.Output}");
+        }
+
         await File.WriteAllTextAsync(prometheusConfig, ChainConfigFiles.Prometheus(options), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(alertmanagerConfig, ChainConfigFiles.Alertmanager(options), cancellationToken).ConfigureAwait(false);
 

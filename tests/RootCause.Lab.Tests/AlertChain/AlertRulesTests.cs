@@ -22,10 +22,21 @@ public sealed class AlertRulesTests
     public async Task The_generated_rule_file_passes_promtool_check_rules()
     {
         AlertChainPrograms.Require();
-        var (passed, output) = await PromtoolRun.RunAsync("promtool", ["check", "rules", "{dir}/rules.yml"], new Dictionary<string, string> { ["rules.yml"] = AlertRules.RuleFile(new AlertRuleSettings()) });
+        var folder = Directory.CreateTempSubdirectory("rclab-rules-");
+        try
+        {
+            var ruleFile = Path.Combine(folder.FullName, "rules.yml");
+            await File.WriteAllTextAsync(ruleFile, AlertRules.RuleFile(new AlertRuleSettings()));
 
-        Assert.True(passed, output);
-        Assert.Contains("SUCCESS: 2 rules found", output, StringComparison.Ordinal);
+            var check = await PromtoolCheck.CheckRulesAsync(ruleFile, "promtool", CancellationToken.None);
+
+            Assert.True(check.Passed, check.Output);
+            Assert.Contains("SUCCESS: 2 rules found", check.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [AlertChainFact]
