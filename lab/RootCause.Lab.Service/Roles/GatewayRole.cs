@@ -73,7 +73,7 @@ internal sealed class GatewayRole(UpstreamClient catalog, UpstreamClient cart, U
 
     private async Task<IResult> CheckoutAsync(string user, CancellationToken cancellationToken) =>
         ShopUser.IsValid(user)
-            ? (await checkout.PostAsync<object?>($"/checkout/{user}", null, cancellationToken)).Relay(checkout.Name)
+            ? (await checkout.SendAsync(HttpMethod.Post, $"/checkout/{user}", null, cancellationToken)).Relay(checkout.Name)
             : BadRequest("user must be 1-64 letters, digits, '-' or '_'");
 
     private static IResult BadRequest(string why) => Results.Json(new { error = why }, statusCode: StatusCodes.Status400BadRequest);

@@ -14,7 +14,7 @@ public sealed class CartRoleTests
     [ServerFact(LabServers.Redis)]
     public async Task Items_add_up_per_product_the_cart_reads_back_with_its_total_and_empties()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         await using var cart = await RunningService.StartAsync(ServiceRole.Cart, redis: redis.EndPoint);
 
         using var first = await cart.Client.PostAsJsonAsync("/carts/al/items", new CartLine(7, 2, 777));
@@ -35,7 +35,7 @@ public sealed class CartRoleTests
     [ServerFact(LabServers.Redis)]
     public async Task A_cart_expires_so_the_cache_stays_bounded()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         await using var cart = await RunningService.StartAsync(ServiceRole.Cart, redis: redis.EndPoint);
         using var client = new RespClient(redis.EndPoint);
 
@@ -47,7 +47,7 @@ public sealed class CartRoleTests
     [ServerFact(LabServers.Redis)]
     public async Task A_stopped_cache_is_503_at_once_and_a_restarted_one_serves_again()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         await using var cart = await RunningService.StartAsync(ServiceRole.Cart, redis: redis.EndPoint);
         using var before = await cart.Client.GetAsync("/carts/cy");
 

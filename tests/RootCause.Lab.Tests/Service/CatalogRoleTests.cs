@@ -9,7 +9,7 @@ using RootCause.Lab.Service.Shop;
 namespace RootCause.Lab.Tests.Service;
 
 /// <summary>The catalog role against a real PostgreSQL made for this class (initdb in a temporary folder, a free port).</summary>
-public sealed class CatalogRoleTests(PostgresServer postgres) : IClassFixture<PostgresServer>
+public sealed class CatalogRoleTests(ThrowAwayPostgres postgres) : IClassFixture<ThrowAwayPostgres>
 {
     [ServerFact(LabServers.Postgres)]
     public async Task A_fresh_database_gets_the_table_and_its_seed_and_serves_pages_and_products()

@@ -2,6 +2,7 @@ using RootCause.Lab.Service.Load;
 
 namespace RootCause.Lab.Tests.Service;
 
+[Collection(RunsAlone.Name)]
 public sealed class LoadGeneratorTests
 {
     [Fact]
@@ -13,7 +14,7 @@ public sealed class LoadGeneratorTests
 
         var ran = await RunAsync(load, TimeSpan.FromSeconds(3));
 
-        var total = load.Counters.Total();
+        var total = await AnsweredAsync(load);
         Assert.True(total.Sent >= Expected(200, ran).Low && total.Sent <= Expected(200, ran).High, $"{total} in {ran}");
         Assert.Equal(total.Sent, total.Ok);
         Assert.Equal(0, total.Errors);
@@ -28,8 +29,9 @@ public sealed class LoadGeneratorTests
         // Checkouts go to users who added something since their last checkout, as real shoppers' do.
         Assert.InRange(gateway.CheckoutsOfUsersWithItems, gateway.Count(LoadOperation.Checkout) * 0.9, gateway.Count(LoadOperation.Checkout));
 
-        // Keep-alive: hundreds of requests over a handful of connections.
-        Assert.InRange(gateway.Connections, 1, 16);
+        // Keep-alive: a connection carries many requests (without it, one each). A busy test machine can stall
+        // answers and so open more connections, hence a ratio rather than a fixed count.
+        Assert.InRange(gateway.Connections, 1, total.Sent / 5);
         Assert.Matches(@"^load: last \d+ s sent=\d+ ok=\d+ errors=0 dropped=0 mean_latency_ms=\d+\.\d$", summaries.ToString().Trim());
     }
 
@@ -41,7 +43,7 @@ public sealed class LoadGeneratorTests
 
         var ran = await RunAsync(load, TimeSpan.FromSeconds(1));
 
-        var total = load.Counters.Total();
+        var total = await AnsweredAsync(load);
         Assert.InRange(gateway.MostInFlight, 1, 5);
         Assert.InRange(total.Sent + total.Dropped, Expected(100, ran).Low, Expected(100, ran).High);
         Assert.InRange(total.Sent, 5, 15);
@@ -55,13 +57,13 @@ public sealed class LoadGeneratorTests
         await using var failing = await FakeGateway.StartAsync(status: 503);
         using var load = new LoadGenerator(failing.Address, 50, TimeProvider.System, TextWriter.Null, new Random(7));
         var ran = await RunAsync(load, TimeSpan.FromSeconds(1));
-        var answered = load.Counters.Total();
+        var answered = await AnsweredAsync(load);
         Assert.InRange(answered.Errors, Expected(50, ran).Low, Expected(50, ran).High);
         Assert.Equal(0, answered.Ok);
 
         using var unreachable = new LoadGenerator(new Uri($"http://127.0.0.1:{LabServers.FreePort()}/"), 50, TimeProvider.System, TextWriter.Null, new Random(7));
         ran = await RunAsync(unreachable, TimeSpan.FromSeconds(1));
-        var refused = unreachable.Counters.Total();
+        var refused = await AnsweredAsync(unreachable);
         Assert.InRange(refused.Errors, Expected(50, ran).Low, Expected(50, ran).High);
         Assert.Equal(refused.Sent, refused.Errors);
     }
@@ -93,6 +95,18 @@ public sealed class LoadGeneratorTests
         var ran = running.Elapsed;
         await Task.Run(() => load.StopAsync(default));
         return ran;
+    }
+
+    /// <summary>The totals once every request sent has its answer (the generator's own drain is bounded; a busy machine may need longer).</summary>
+    private static async Task<LoadSummary> AnsweredAsync(LoadGenerator load)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (load.Counters.Total() is var total && total.Ok + total.Errors < total.Sent && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        return load.Counters.Total();
     }
 
     /// <summary>Requests a steady generator at <paramref name="rate"/> sends in <paramref name="ran"/>: one at start, then one per 1/rate.</summary>

@@ -11,7 +11,7 @@ public sealed class RespClientTests
     [ServerFact(LabServers.Redis)]
     public async Task A_cart_hash_is_added_to_read_and_emptied()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         using var client = new RespClient(redis.EndPoint);
 
         Assert.Equal(RespValue.Number(2), await client.ExecuteAsync(["HINCRBY", "cart:al", "qty:7", "2"], default));
@@ -27,7 +27,7 @@ public sealed class RespClientTests
     [ServerFact(LabServers.Redis)]
     public async Task Pipelined_replies_come_back_in_command_order()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         using var client = new RespClient(redis.EndPoint);
 
         var replies = await client.PipelineAsync([["SET", "a", "1"], ["INCR", "a"], ["GET", "a"], ["GET", "missing"], ["ECHO", "x\r\ny"]], default);
@@ -38,7 +38,7 @@ public sealed class RespClientTests
     [ServerFact(LabServers.Redis)]
     public async Task A_refused_command_is_an_error_value_and_the_connection_stays_usable()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         using var client = new RespClient(redis.EndPoint, RespClientOptions.Default with { MaximumConnections = 1 });
         await client.ExecuteAsync(["HSET", "h", "f", "not-a-number"], default);
 
@@ -53,7 +53,7 @@ public sealed class RespClientTests
     [ServerFact(LabServers.Redis)]
     public async Task Concurrent_callers_share_a_bounded_pool_without_mixing_replies()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         using var client = new RespClient(redis.EndPoint, RespClientOptions.Default with { MaximumConnections = 4, CommandTimeout = TimeSpan.FromSeconds(5) });
 
         var echoes = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => client.PipelineAsync([["INCR", "n"], ["ECHO", $"caller-{i}"]], default)));
@@ -67,7 +67,7 @@ public sealed class RespClientTests
     [ServerFact(LabServers.Redis)]
     public async Task A_reply_slower_than_the_timeout_is_a_timeout_and_its_late_reply_never_reaches_another_caller()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         using var client = new RespClient(redis.EndPoint, RespClientOptions.Default with { CommandTimeout = TimeSpan.FromMilliseconds(300), MaximumConnections = 1 });
         await client.ExecuteAsync(["SET", "k", "v"], default);
 
@@ -87,7 +87,7 @@ public sealed class RespClientTests
     [ServerFact(LabServers.Redis)]
     public async Task A_restarted_server_is_reached_on_a_new_connection_without_a_failed_call()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         using var client = new RespClient(redis.EndPoint, RespClientOptions.Default with { MaximumConnections = 1 });
         Assert.Equal(RespValue.Simple("PONG"), await client.ExecuteAsync(["PING"], default));
 
@@ -99,7 +99,7 @@ public sealed class RespClientTests
     [ServerFact(LabServers.Redis)]
     public async Task A_stopped_server_is_a_socket_error_at_once_and_a_killed_one_mid_call_is_an_io_error()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await ThrowAwayRedis.StartAsync();
         using var client = new RespClient(redis.EndPoint);
         var blocked = client.ExecuteAsync(["BLPOP", "empty-list", "5"], default);
         await Task.Delay(200);

@@ -12,6 +12,7 @@ namespace RootCause.Lab.Tests.Service;
 /// Gateway → checkout → payment on loopback ports, each a real role with its own control file; cart and catalog are
 /// fakes. What a caller sees when an upstream is healthy, refused, silent, failing or slow.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class ShopChainTests : IAsyncLifetime
 {
     private static readonly Product Kettle = new(7, "Classic Steel kettle No. 7", "A kettle.", 777, 12);

@@ -8,7 +8,7 @@ namespace RootCause.Lab.Tests.Service;
 /// A throw-away PostgreSQL cluster: initdb into a temporary folder as the postgres user, pg_ctl on a free loopback
 /// port; stopped and deleted on dispose. Used as a class fixture (the cluster takes a few seconds to make).
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+public sealed class ThrowAwayPostgres : IAsyncLifetime
 {
     private string? folder;
     private int databases;

@@ -5,20 +5,20 @@ using System.Net.Sockets;
 namespace RootCause.Lab.Tests.Service;
 
 /// <summary>A throw-away redis-server on a free loopback port, no persistence; killed on dispose.</summary>
-internal sealed class RedisServer : IAsyncDisposable
+internal sealed class ThrowAwayRedis : IAsyncDisposable
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(10);
 
     private Process? process;
 
-    private RedisServer(int port) => EndPoint = new IPEndPoint(IPAddress.Loopback, port);
+    private ThrowAwayRedis(int port) => EndPoint = new IPEndPoint(IPAddress.Loopback, port);
 
     public IPEndPoint EndPoint { get; }
 
-    public static async Task<RedisServer> StartAsync()
+    public static async Task<ThrowAwayRedis> StartAsync()
     {
         LabServers.Require(LabServers.Redis);
-        var server = new RedisServer(LabServers.FreePort());
+        var server = new ThrowAwayRedis(LabServers.FreePort());
         await server.StartProcessAsync();
         return server;
     }
