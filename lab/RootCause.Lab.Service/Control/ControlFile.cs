@@ -20,12 +20,12 @@ internal sealed class ControlFile
     private (DateTime Modified, long Length)? seen;
     private volatile ControlSwitches current = ControlSwitches.Off;
 
-    public ControlFile(string? path, TimeProvider time, ILogger logger, TimeSpan? checkInterval = null)
+    public ControlFile(string? path, TimeProvider time, ILogger logger)
     {
         this.path = path;
         this.time = time;
         this.logger = logger;
-        intervalTimestampTicks = (long)((checkInterval ?? CheckInterval).TotalSeconds * time.TimestampFrequency);
+        intervalTimestampTicks = (long)(CheckInterval.TotalSeconds * time.TimestampFrequency);
     }
 
     /// <summary>Why the file on disk was rejected, or null when the switches in force are the file's.</summary>

@@ -53,6 +53,29 @@ public sealed class ServiceProcessTests
     }
 
     [Fact]
+    public async Task The_load_role_sends_at_its_rate_and_on_SIGTERM_prints_its_last_summary_and_exits_0()
+    {
+        await using var gateway = await FakeGateway.StartAsync();
+        using var process = Start("--role", "load", "--target", gateway.Address.ToString().TrimEnd('/'), "--rate", "40");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var waited = Stopwatch.StartNew();
+        while (gateway.Total < 40 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50);
+        }
+
+        var stopping = Stopwatch.StartNew();
+        Assert.Equal(0, Kill(process.Id));
+        await WaitAsync(process);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        var summary = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var sent = int.Parse(System.Text.RegularExpressions.Regex.Match(summary, @"^load: last \d+ s sent=(\d+) ok=\1 errors=0 dropped=0 mean_latency_ms=").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(gateway.Total, sent);
+    }
+
+    [Fact]
     public async Task A_listen_address_in_use_is_one_line_and_exit_code_1()
     {
         using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
