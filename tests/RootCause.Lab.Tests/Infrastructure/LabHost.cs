@@ -7,12 +7,12 @@ namespace RootCause.Lab.Tests.Infrastructure;
 internal static class LabHost
 {
     /// <summary>
-    /// An HTTP client run inside a namespace: GETs a URL n times, each on a new connection, prints "ok failed slow mean max"
-    /// (slow: answered 200 after more than 0.2 s).
+    /// An HTTP client run inside a namespace: GETs a URL n times, each on a new connection, a gap apart, prints
+    /// "ok failed slow mean max" (slow: answered 200 after more than 0.2 s).
     /// </summary>
     private const string ProbeScript = """
         import sys, time, urllib.request
-        url, n, timeout = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+        url, n, timeout, gap = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
         ok = failed = slow = 0
         times = []
         for _ in range(n):
@@ -25,6 +25,7 @@ internal static class LabHost
             except Exception:
                 failed += 1
             times.append(time.monotonic() - t)
+            time.sleep(gap)
         print(ok, failed, slow, sum(times) / len(times), max(times))
         """;
 
@@ -74,14 +75,18 @@ internal static class LabHost
         lab.Cgroups.Member(member.Name).ProcsFiles,
         Path.Combine(directory, "server.log"));
 
-    /// <summary>GETs <paramref name="url"/> <paramref name="count"/> times from inside <paramref name="from"/>'s namespace.</summary>
-    public static async Task<ProbeResult> ProbeAsync(LabMember from, string url, int count, double timeoutSeconds)
+    /// <summary>
+    /// GETs <paramref name="url"/> <paramref name="count"/> times from inside <paramref name="from"/>'s namespace,
+    /// <paramref name="gapSeconds"/> apart (spread over time as a steady load's requests are, not bunched into one
+    /// quiet moment of a periodic fault).
+    /// </summary>
+    public static async Task<ProbeResult> ProbeAsync(LabMember from, string url, int count, double timeoutSeconds, double gapSeconds = 0)
     {
         var output = await LabNetwork.ExecAsync(
             from.Namespace,
-            ["python3", "-c", ProbeScript, url, count.ToString(CultureInfo.InvariantCulture), timeoutSeconds.ToString(CultureInfo.InvariantCulture)],
+            ["python3", "-c", ProbeScript, url, count.ToString(CultureInfo.InvariantCulture), timeoutSeconds.ToString(CultureInfo.InvariantCulture), gapSeconds.ToString(CultureInfo.InvariantCulture)],
             CancellationToken.None,
-            timeout: TimeSpan.FromSeconds((count * timeoutSeconds) + 30));
+            timeout: TimeSpan.FromSeconds((count * (timeoutSeconds + gapSeconds)) + 30));
         var fields = output.Trim().Split(' ');
         return new ProbeResult(
             int.Parse(fields[0], CultureInfo.InvariantCulture),
@@ -104,6 +109,29 @@ internal static class LabHost
         }
 
         process.Dispose();
+    }
+
+    /// <summary>rootcause-lab-service.dll: next to the tests (the test project references it), else the service project's Release build in the checkout ($ROOTCAUSE_HOME or above the tests).</summary>
+    public static string ServiceAssembly()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "rootcause-lab-service.dll");
+        if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "rootcause-lab-service.runtimeconfig.json")))
+        {
+            return beside;
+        }
+
+        var home = Environment.GetEnvironmentVariable("ROOTCAUSE_HOME") is { Length: > 0 } set ? set : AppContext.BaseDirectory;
+        for (var directory = new DirectoryInfo(home); directory is not null; directory = directory.Parent)
+        {
+            var built = Path.Combine(directory.FullName, "lab/RootCause.Lab.Service/bin/Release/net10.0/rootcause-lab-service.dll");
+            if (File.Exists(built))
+            {
+                return built;
+            }
+        }
+
+        Assert.Fail("rootcause-lab-service.dll is not built: dotnet build lab/RootCause.Lab.Service -c Release");
+        return string.Empty;
     }
 
     public static string NewWorkDirectory()
