@@ -56,7 +56,6 @@ public sealed class CauseMatcherTests
     [Fact]
     public void Scores_count_ranks_and_classes_over_all_scenarios()
     {
-        private static ScenarioResult Row(int? rank, string? found) => new("f", "t", "service t", rank, found, "slow_service", 1, 1, null);
         var result = LabRunResult.Score([Row(1, "slow_service"), Row(3, "slow_service"), Row(null, null), Row(1, "error_burst")]);
 
         Assert.Equal(0.5, result.Ac1);
