@@ -78,7 +78,8 @@ public sealed class WholeLabTests(ITestOutputHelper output)
                 (LabFaultCatalog.SlowDatabase, "catalog-db", products, r => r.MeanSeconds > healthy.MeanSeconds + 0.1),
                 (LabFaultCatalog.CpuSaturation, "catalog", products, r => r.MeanSeconds > Math.Max(2 * healthy.MeanSeconds, healthy.MeanSeconds + 0.05)),
                 (LabFaultCatalog.PacketLoss, "gateway -> catalog", products, r => r.Failed + r.Slow >= 3),
-                (LabFaultCatalog.LinkLatency, "gateway -> catalog", products, r => r.MeanSeconds > healthy.MeanSeconds + 0.1),
+                // Queueing behind the shaped rate varies with the load's bursts: measured +60 to +190 ms on the mean.
+                (LabFaultCatalog.LinkLatency, "gateway -> catalog", products, r => r.Failed == 0 && (r.Slow >= 2 || r.MeanSeconds > healthy.MeanSeconds + 0.05)),
                 (LabFaultCatalog.ErrorBurst, "cart", cart, r => r.Failed >= 1),
             };
             foreach (var (name, target, url, changed) in cases)
