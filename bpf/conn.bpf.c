@@ -94,6 +94,11 @@ static __always_inline int rc_on_accept(long ret)
 		return 0;
 	}
 	rc_track(tgid, owner.fd, sk_key, owner.conn_id, RC_ROLE_SERVER);
+	struct rc_accepted *accepted = bpf_task_storage_get(&rc_last_accept, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (accepted) {
+		accepted->conn_id = owner.conn_id;
+		accepted->fd = owner.fd;
+	}
 
 	struct rc_conn_event *event = rc_reserve_conn_event(RC_EV_OPEN);
 	if (!event)
@@ -114,6 +119,37 @@ SEC("tracepoint/syscalls/sys_exit_accept")
 int rc_exit_accept(struct rc_sys_exit_ctx *ctx)
 {
 	return rc_on_accept(ctx->ret);
+}
+
+/* A pre-fork server (PostgreSQL's postmaster) accepts, forks, closes its copy and lets the child talk: the child's
+ * (tgid, fd) becomes the connection's and the socket's owner, so that its reads are parsed and the connection is
+ * untracked when it closes (a backend exits without close(2)). Only a connection nothing was read from or written
+ * to yet is handed over; a thread that starts (same tgid) inherits nothing. */
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(rc_process_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 parent_tgid = parent->tgid;
+	__u32 child_tgid = child->tgid;
+	if (child_tgid == parent_tgid)
+		return 0;
+	struct rc_accepted *accepted = bpf_task_storage_get(&rc_last_accept, bpf_get_current_task_btf(), 0, 0);
+	if (!accepted || accepted->fd < 0)
+		return 0;
+	__u64 key = rc_conn_key(parent_tgid, (__u32)accepted->fd);
+	struct rc_conn *conn = bpf_map_lookup_elem(&rc_conns, &key);
+	if (!conn || conn->id != accepted->conn_id || conn->proto != RC_PROTO_UNKNOWN)
+		return 0;
+	struct rc_conn copy = *conn;
+	__u64 child_key = rc_conn_key(child_tgid, (__u32)accepted->fd);
+	if (bpf_map_update_elem(&rc_conns, &child_key, &copy, BPF_ANY) != 0) {
+		rc_count(RC_CNT_CONN_TABLE_FULL);
+		return 0;
+	}
+	__u64 sk_key = copy.sk;
+	struct rc_owner *owner = bpf_map_lookup_elem(&rc_owners, &sk_key);
+	if (owner && owner->conn_id == copy.id)
+		owner->pid = child_tgid;
+	return 0;
 }
 
 /* close(2) ends the (tgid, fd) identity at once, so a file that reuses the number is never parsed. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* L7 payloads: the first RC_PAYLOAD_MAX bytes of each read or write on a tracked socket, plus its full
- * length. Specific syscall tracepoints only (raw_tp/sys_enter fires for every syscall). Entry looks the
+/* L7 payloads: the first RC_PAYLOAD_MAX bytes of each read or write on a tracked socket that speaks HTTP/1.x,
+ * PostgreSQL or Redis, plus its full length. Specific syscall tracepoints only (raw_tp/sys_enter fires for every syscall). Entry looks the
  * socket up and stashes the buffer in task storage; exit copies what the syscall actually moved. */
 #include "include/rc_maps.h"
 
@@ -66,6 +66,33 @@ static __always_inline bool rc_looks_like_http1(const __u8 *p)
 #undef RC_FOUR
 }
 
+#define RC_PG_SSL_REQUEST 80877103
+#define RC_PG_GSSENC_REQUEST 80877104
+#define RC_PG_CANCEL_REQUEST 80877102
+#define RC_PG_MAX_STARTUP 10000   /* the server's MAX_STARTUP_PACKET_LENGTH */
+
+/* What a connection speaks, from its first bytes; the same on both sides, since a server's first read is its
+ * client's first write. PostgreSQL: the untyped first message (int32 length, int32 code), a StartupMessage of
+ * protocol 3.x or an SSLRequest, GSSENCRequest or CancelRequest. Redis: a RESP array of bulk strings ('*', a digit);
+ * inline commands are not recognised. `p` holds at least RC_PAYLOAD_SMALL bytes, `captured` of them valid. */
+static __always_inline __u8 rc_sniff(const __u8 *p, __u64 captured)
+{
+	if (rc_looks_like_http1(p))
+		return RC_PROTO_HTTP1;
+	if (p[0] == '*' && p[1] >= '1' && p[1] <= '9')
+		return RC_PROTO_REDIS;
+	if (captured < 8)
+		return RC_PROTO_OPAQUE;
+	__u32 length = ((__u32)p[0] << 24) | ((__u32)p[1] << 16) | ((__u32)p[2] << 8) | p[3];
+	__u32 code = ((__u32)p[4] << 24) | ((__u32)p[5] << 16) | ((__u32)p[6] << 8) | p[7];
+	if ((code >> 16) == 3 && length > 8 && length <= RC_PG_MAX_STARTUP)
+		return RC_PROTO_POSTGRES;
+	if ((length == 8 && (code == RC_PG_SSL_REQUEST || code == RC_PG_GSSENC_REQUEST)) ||
+	    (length == 16 && code == RC_PG_CANCEL_REQUEST))
+		return RC_PROTO_POSTGRES;
+	return RC_PROTO_OPAQUE;
+}
+
 static __always_inline void rc_set_proto(__u64 key, __u64 conn_id, __u8 proto)
 {
 	struct rc_conn *conn = bpf_map_lookup_elem(&rc_conns, &key);
@@ -91,23 +118,34 @@ static __always_inline int rc_emit_data(struct rc_pending *pending, __u64 base, 
 	if (bpf_probe_read_user(event->payload, captured, (void *)base) != 0)
 		captured = 0;
 
-	if (pending->proto == RC_PROTO_UNKNOWN) {
-		/* Sniff once: a connection that does not start with HTTP/1.x is never copied again. */
+	__u8 proto = pending->proto;
+	if (proto == RC_PROTO_UNKNOWN) {
+		/* Sniff once: a connection that starts with no protocol we parse is never copied again. */
 		if (captured < 4) {
 			bpf_ringbuf_discard(event, BPF_RB_NO_WAKEUP);
 			return 0;
 		}
-		if (!rc_looks_like_http1(event->payload)) {
-			rc_set_proto(pending->conn_key, pending->conn_id, RC_PROTO_OPAQUE);
+		proto = rc_sniff(event->payload, captured);
+		rc_set_proto(pending->conn_key, pending->conn_id, proto);
+		if (proto == RC_PROTO_OPAQUE) {
 			rc_count(RC_CNT_OPAQUE_CONNS);
 			bpf_ringbuf_discard(event, BPF_RB_NO_WAKEUP);
 			return 0;
 		}
-		rc_set_proto(pending->conn_key, pending->conn_id, RC_PROTO_HTTP1);
+	}
+
+	__u8 flags = pending->lost ? RC_DIR_AFTER_LOSS : 0;
+	if (cap == RC_PAYLOAD_MAX && proto == RC_PROTO_POSTGRES && segment > cap && segment == (__u64)ret) {
+		/* Same record size: the last bytes replace the end of the head (see RC_PAYLOAD_TAIL). */
+		if (bpf_probe_read_user(event->payload + RC_PAYLOAD_MAX - RC_PAYLOAD_TAIL, RC_PAYLOAD_TAIL,
+					(void *)(base + segment - RC_PAYLOAD_TAIL)) == 0)
+			flags |= RC_DIR_TAIL;
+		else
+			captured = RC_PAYLOAD_MAX - RC_PAYLOAD_TAIL; /* the failed read zeroed the tail's place */
 	}
 
 	event->kind = RC_EV_DATA;
-	event->direction = pending->direction | (pending->lost ? RC_DIR_AFTER_LOSS : 0);
+	event->direction = pending->direction | (proto << RC_DIR_PROTO_SHIFT) | flags;
 	event->captured = (__u16)captured;
 	event->length = (__u32)ret;
 	event->conn_id = pending->conn_id;

@@ -10,6 +10,10 @@
  * RC_DATA_HEADER + RC_PAYLOAD_SMALL or RC_DATA_HEADER + RC_PAYLOAD_MAX bytes. */
 #define RC_PAYLOAD_SMALL 192
 #define RC_DATA_HEADER 24
+/* PostgreSQL: when a syscall moved more than RC_PAYLOAD_MAX bytes, the last RC_PAYLOAD_TAIL bytes of the record
+ * are the syscall's last bytes (RC_DIR_TAIL): a message batch ends with ReadyForQuery or Sync, which the parser
+ * must see to close a request whose boundaries fell in bytes nobody copied. */
+#define RC_PAYLOAD_TAIL 32
 
 enum rc_event_kind {
 	RC_EV_DATA = 1,       /* rc_data_event: bytes a tracked socket moved */
@@ -23,10 +27,22 @@ enum rc_event_kind {
 	RC_EV_OOM_KILL = 9,   /* rc_task_event: the OOM killer chose this process */
 };
 
+/* rc_data_event.direction: bit 0 the direction, bits 1-3 the connection's protocol (enum rc_proto), then flags. */
 enum rc_direction {
 	RC_DIR_EGRESS = 0,    /* the process wrote */
 	RC_DIR_INGRESS = 1,   /* the process read */
+	RC_DIR_PROTO_SHIFT = 1,
+	RC_DIR_TAIL = 0x40,   /* flag: the payload's last RC_PAYLOAD_TAIL bytes are the syscall's last bytes */
 	RC_DIR_AFTER_LOSS = 0x80, /* flag: earlier data of this connection was lost (ring buffer full) */
+};
+
+/* What a connection speaks, decided once from its first bytes (l7.bpf.c). */
+enum rc_proto {
+	RC_PROTO_UNKNOWN = 0,
+	RC_PROTO_HTTP1 = 1,
+	RC_PROTO_OPAQUE = 2,      /* not parsed: payload is never copied again */
+	RC_PROTO_POSTGRES = 3,
+	RC_PROTO_REDIS = 4,
 };
 
 enum rc_role {
@@ -39,7 +55,7 @@ enum rc_role {
  * `captured` are valid. */
 struct rc_data_event {
 	__u8 kind;
-	__u8 direction;
+	__u8 direction;       /* enum rc_direction: direction | proto << RC_DIR_PROTO_SHIFT | flags */
 	__u16 captured;
 	__u32 length;         /* bytes the syscall moved; length - captured were not copied */
 	__u64 conn_id;
@@ -92,7 +108,7 @@ enum rc_counter {
 	RC_CNT_CONN_LOST = 1,       /* connection events the ring buffer had no room for */
 	RC_CNT_CONN_TABLE_FULL = 2,
 	RC_CNT_OWNER_TABLE_FULL = 3,
-	RC_CNT_OPAQUE_CONNS = 4,    /* connections whose first bytes were not HTTP/1.x */
+	RC_CNT_OPAQUE_CONNS = 4,    /* connections whose first bytes were no protocol the agent parses */
 	RC_CNT_TASK_LOST = 5,       /* OOM-kill events the ring buffer had no room for */
 	RC_CNT_MAX = 8,
 };

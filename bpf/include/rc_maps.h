@@ -12,12 +12,6 @@
 
 #define RC_MAX_CONNS 65536
 
-enum rc_proto {
-	RC_PROTO_UNKNOWN = 0,
-	RC_PROTO_HTTP1 = 1,
-	RC_PROTO_OPAQUE = 2,      /* not parsed: payload is never copied again */
-};
-
 /* A tracked socket as the process sees it: key (tgid << 32) | fd. */
 struct rc_conn {
 	__u64 id;
@@ -66,6 +60,14 @@ struct rc_pending {
 	__u8 pad[7];
 };
 
+/* The connection a thread accepted last. A pre-fork server (PostgreSQL's postmaster) accepts, forks, and lets the
+ * child read and write: the child inherits the socket under the same fd. */
+struct rc_accepted {
+	__u64 conn_id;
+	__s32 fd;
+	__u32 pad;
+};
+
 struct rc_config {
 	__u32 self_pid;           /* the agent: its own traffic is never tracked */
 	__u32 pad;
@@ -91,6 +93,13 @@ struct {
 	__type(key, int);
 	__type(value, struct rc_pending);
 } rc_pending_ops SEC(".maps") __weak;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct rc_accepted);
+} rc_last_accept SEC(".maps") __weak;
 
 /* Processes whose run-queue delay is measured: the agent inserts the pids of the instances it sees and
  * reads the sums each interval; the scheduler hooks do nothing for any other process. */

@@ -51,7 +51,7 @@ internal sealed class BatchAssembler
         }
     }
 
-    public void AddServed(string service, string operation, string instance, string caller, int status, double latencySeconds)
+    public void AddServed(string service, string operation, string instance, string caller, RequestOutcome outcome, double latencySeconds)
     {
         var key = new GoldenKey(service, Cap(service, operation), instance, caller);
         if (!golden.TryGetValue(key, out var stats))
@@ -59,10 +59,10 @@ internal sealed class BatchAssembler
             golden[key] = stats = new RequestStatsAccumulator();
         }
 
-        stats.Add(status, latencySeconds);
+        stats.Add(outcome, latencySeconds);
     }
 
-    public void AddCall(string caller, string callerInstance, string callee, string operation, int status, double latencySeconds)
+    public void AddCall(string caller, string callerInstance, string callee, string operation, RequestOutcome outcome, double latencySeconds)
     {
         var key = new CallKey(caller, callerInstance, callee, Cap(caller + "→" + callee, operation));
         if (!calls.TryGetValue(key, out var stats))
@@ -70,7 +70,7 @@ internal sealed class BatchAssembler
             calls[key] = stats = new RequestStatsAccumulator();
         }
 
-        stats.Add(status, latencySeconds);
+        stats.Add(outcome, latencySeconds);
     }
 
     public void AddOomKill(string instance) => oomKills[instance] = oomKills.GetValueOrDefault(instance) + 1;

@@ -11,15 +11,14 @@ internal sealed class RequestStatsAccumulator
     private long clientErrors;
     private double latencySumSeconds;
 
-    /// <param name="status">HTTP status; 0 when the request got no response (counted as an error).</param>
-    public void Add(int status, double latencySeconds)
+    public void Add(RequestOutcome outcome, double latencySeconds)
     {
         requests++;
-        if (status >= 500 || status == 0)
+        if (outcome == RequestOutcome.Error)
         {
             errors++;
         }
-        else if (status >= 400)
+        else if (outcome == RequestOutcome.ClientError)
         {
             clientErrors++;
         }

@@ -2,13 +2,14 @@ using RootCause.Agent.Aggregation;
 using RootCause.Agent.Events;
 using RootCause.Agent.Http;
 using RootCause.Agent.Identity;
+using RootCause.Agent.Protocols;
 using RootCause.Contracts;
 
 namespace RootCause.Agent.Connections;
 
 /// <summary>
-/// Routes decoded records: connection events to the <see cref="ConnectionTable"/>, payloads to each connection's
-/// HTTP parser, and what they mean to the <see cref="EdgeTable"/> and the <see cref="BatchAssembler"/>, with both
+/// Routes decoded records: connection events to the <see cref="ConnectionTable"/>, payloads to the parser of the
+/// protocol each connection speaks (HTTP/1.x, PostgreSQL, Redis), and what they mean to the <see cref="EdgeTable"/> and the <see cref="BatchAssembler"/>, with both
 /// ends named through the <see cref="IdentityCache"/>. Single-threaded: only the drain thread calls it.
 /// </summary>
 internal sealed class EventProcessor : IEventSink
@@ -51,17 +52,18 @@ internal sealed class EventProcessor : IEventSink
         }
     }
 
-    public void OnData(ulong connectionId, DataDirection direction, bool afterLoss, long length, long timestampNs, ReadOnlySpan<byte> payload)
+    public void OnData(in DataEvent data, ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
     {
         Counters.DataEvents++;
-        if (!table.TryGet(connectionId, out var connection))
+        if (!table.TryGet(data.ConnectionId, out var connection))
         {
             Counters.OrphanData++;
             return;
         }
 
-        connection.LastSeenNs = timestampNs;
-        connection.Http.Feed(direction == DataDirection.Ingress, payload, length, timestampNs, afterLoss);
+        connection.LastSeenNs = data.TimestampNs;
+        connection.ParserFor(data.Protocol).Feed(
+            data.Direction == DataDirection.Ingress, head, data.Gap(head.Length, tail.Length), tail, data.TimestampNs, data.AfterLoss);
     }
 
     public void OnConnection(ConnectionEvent e)
@@ -114,28 +116,32 @@ internal sealed class EventProcessor : IEventSink
         assembler.AddOomKill(Identify(pid, comm).Instance);
     }
 
-    /// <summary>A request/response pair completed on <paramref name="connection"/>.</summary>
+    /// <summary>An HTTP request/response pair completed on <paramref name="connection"/>.</summary>
     public void OnExchange(TrackedConnection connection, in HttpExchange exchange)
+    {
+        if (!own.Contains(connection.Remote))
+        {
+            AddExchange(connection, RouteNormaliser.Operation(exchange.Method, exchange.Target), exchange.Outcome, exchange.LatencyNs);
+        }
+    }
+
+    /// <summary>
+    /// A database or cache request completed on <paramref name="connection"/>. A server that answers it is a database or
+    /// cache, whatever its port.
+    /// </summary>
+    public void OnExchange(TrackedConnection connection, in ProtocolExchange exchange)
     {
         if (own.Contains(connection.Remote))
         {
             return;
         }
 
-        Counters.ExchangesCompleted++;
-        var operation = RouteNormaliser.Operation(exchange.Method, exchange.Target);
-        var seconds = exchange.LatencyNs / 1e9;
-        var self = Identify(connection.Pid, connection.Comm);
-        if (connection.Role == ConnectionRole.Server)
+        if (connection.Role == ConnectionRole.Server && KindInference.OfProtocol(connection.Protocol) is { } kind)
         {
-            var caller = KnownOwner(table.TryGetClient(connection.Remote, out var callerPid), callerPid)?.Service ?? "external";
-            assembler.AddServed(self.Service, operation, self.Instance, caller, exchange.Status, seconds);
+            identities.NoteProtocol(identities.Resolve(connection.Pid, connection.Comm), kind);
         }
-        else
-        {
-            var callee = KnownOwner(table.TryGetListener(connection.Remote, out var serverPid), serverPid)?.Service ?? connection.Remote.ToString();
-            assembler.AddCall(self.Service, self.Instance, callee, operation, exchange.Status, seconds);
-        }
+
+        AddExchange(connection, exchange.Operation, exchange.Failed ? RequestOutcome.Error : RequestOutcome.Ok, exchange.LatencyNs);
     }
 
     /// <summary>
@@ -163,6 +169,24 @@ internal sealed class EventProcessor : IEventSink
         identities.Retain(table.LivePids());
         Counters.OpenConnections = table.Count;
         return batch;
+    }
+
+    /// <summary>Server side: a golden sample of the service, with its caller's service; client side: a call sample of the caller.</summary>
+    private void AddExchange(TrackedConnection connection, string operation, RequestOutcome outcome, long latencyNs)
+    {
+        Counters.ExchangesCompleted++;
+        var seconds = latencyNs / 1e9;
+        var self = Identify(connection.Pid, connection.Comm);
+        if (connection.Role == ConnectionRole.Server)
+        {
+            var caller = KnownOwner(table.TryGetClient(connection.Remote, out var callerPid), callerPid)?.Service ?? "external";
+            assembler.AddServed(self.Service, operation, self.Instance, caller, outcome, seconds);
+        }
+        else
+        {
+            var callee = KnownOwner(table.TryGetListener(connection.Remote, out var serverPid), serverPid)?.Service ?? connection.Remote.ToString();
+            assembler.AddCall(self.Service, self.Instance, callee, operation, outcome, seconds);
+        }
     }
 
     /// <summary>
@@ -232,7 +256,7 @@ internal sealed class EventProcessor : IEventSink
         }
 
         AddTcpStats(connection, e);
-        connection.Http.Close(e.TimestampNs);
+        connection.Parser?.Close(e.TimestampNs);
         table.Remove(connection);
     }
 

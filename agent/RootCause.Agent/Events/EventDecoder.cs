@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using RootCause.Agent.Protocols;
 
 namespace RootCause.Agent.Events;
 
@@ -62,15 +63,20 @@ internal static class EventDecoder
             return DecodeResult.Truncated;
         }
 
-        var direction = (DataDirection)(header.Direction & 0x7f);
-        if (direction is not (DataDirection.Egress or DataDirection.Ingress))
+        var direction = (DataDirection)(header.Direction & 0x01);
+        var protocol = (L7Protocol)((header.Direction & RcDataEventHeader.ProtocolMask) >> RcDataEventHeader.ProtocolShift);
+        var hasTail = (header.Direction & RcDataEventHeader.TailFlag) != 0;
+        if ((header.Direction & 0x30) != 0 || protocol is not (L7Protocol.Http1 or L7Protocol.Postgres or L7Protocol.Redis) ||
+            (hasTail && (header.Captured != RcDataEventHeader.PayloadMax || header.Length <= header.Captured)))
         {
             return DecodeResult.Invalid;
         }
 
         var afterLoss = (header.Direction & RcDataEventHeader.AfterLossFlag) != 0;
-        sink.OnData(header.ConnectionId, direction, afterLoss, header.Length, (long)header.TimestampNs,
-            record.Slice(RcDataEventHeader.Size, header.Captured));
+        var payload = record.Slice(RcDataEventHeader.Size, header.Captured);
+        var tailLength = hasTail ? RcDataEventHeader.PayloadTail : 0;
+        sink.OnData(new DataEvent(header.ConnectionId, direction, protocol, afterLoss, header.Length, (long)header.TimestampNs),
+            payload[..^tailLength], payload[^tailLength..]);
         return DecodeResult.Decoded;
     }
 

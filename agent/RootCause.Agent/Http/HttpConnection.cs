@@ -1,4 +1,5 @@
 using System.Text;
+using RootCause.Agent.Protocols;
 
 namespace RootCause.Agent.Http;
 
@@ -6,7 +7,7 @@ namespace RootCause.Agent.Http;
 /// Pairs requests with responses on one connection: requests queue in arrival order (pipelining) and
 /// each final response answers the oldest. Which direction carries requests depends on the side.
 /// </summary>
-internal sealed class HttpConnection : IHttpMessageSink
+internal sealed class HttpConnection : IHttpMessageSink, IProtocolConnection
 {
     /// <summary>Bound on queued requests: a peer that never answers cannot grow memory.</summary>
     public const int MaxPending = 64;
@@ -46,6 +47,10 @@ internal sealed class HttpConnection : IHttpMessageSink
         var carriesRequests = ingress == server;
         (carriesRequests ? requestParser : responseParser).Feed(captured, uncaptured, timestampNs, afterLoss: false, this);
     }
+
+    /// <summary>HTTP gets no tail from the kernel; were there one, it is bytes the parser does not read.</summary>
+    void IProtocolConnection.Feed(bool ingress, ReadOnlySpan<byte> head, long gap, ReadOnlySpan<byte> tail, long timestampNs, bool afterLoss) =>
+        Feed(ingress, head, head.Length + gap + tail.Length, timestampNs, afterLoss);
 
     /// <summary>The connection closed: requests still waiting failed.</summary>
     public void Close(long timestampNs)

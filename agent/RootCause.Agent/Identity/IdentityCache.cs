@@ -5,7 +5,7 @@ namespace RootCause.Agent.Identity;
 /// <summary>
 /// pid → identity, resolved once per process (again when the pid is reused under another comm, or when a pod
 /// list arrives that may name a process still waiting for its pod), and what listeners taught about each
-/// instance's kind. Entries live as long as their pid owns a tracked connection or endpoint.
+/// instance's kind: the protocol they answer in, else their port. Entries live as long as their pid owns a tracked connection or endpoint.
 /// </summary>
 internal sealed class IdentityCache
 {
@@ -13,6 +13,7 @@ internal sealed class IdentityCache
     private readonly IProcessSource processes;
     private readonly Dictionary<int, ProcessIdentity> identities = [];
     private readonly Dictionary<string, ServiceKind> listenerKinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServiceKind> protocolKinds = new(StringComparer.Ordinal);
 
     public IdentityCache(ServiceResolver resolver, IProcessSource processes)
     {
@@ -55,11 +56,18 @@ internal sealed class IdentityCache
         }
     }
 
-    /// <summary>The instance's kind: the mapping file's or the program's, else its listener's port's, else a plain service.</summary>
-    public ServiceKind KindOf(ServiceIdentity identity) =>
-        identity.Kind ?? (listenerKinds.TryGetValue(identity.Instance, out var kind) ? kind : ServiceKind.Service);
+    /// <summary>An instance answered requests in a database or cache protocol: that is what it is.</summary>
+    public void NoteProtocol(ServiceIdentity identity, ServiceKind kind) => protocolKinds[identity.Instance] = kind;
 
-    /// <summary>Forgets pids outside <paramref name="live"/>, and the listener kinds of instances none of the rest belongs to.</summary>
+    /// <summary>
+    /// The instance's kind: the mapping file's or the program's, else the protocol it answers in, else its listener's
+    /// port's, else a plain service.
+    /// </summary>
+    public ServiceKind KindOf(ServiceIdentity identity) =>
+        identity.Kind ?? (protocolKinds.TryGetValue(identity.Instance, out var spoken) ? spoken :
+            listenerKinds.TryGetValue(identity.Instance, out var kind) ? kind : ServiceKind.Service);
+
+    /// <summary>Forgets pids outside <paramref name="live"/>, and the kinds learnt of instances none of the rest belongs to.</summary>
     public void Retain(IReadOnlySet<int> live)
     {
         foreach (var pid in identities.Keys.Where(p => !live.Contains(p)).ToArray())
@@ -68,9 +76,10 @@ internal sealed class IdentityCache
         }
 
         var instances = identities.Values.Select(i => i.Identity.Instance).ToHashSet(StringComparer.Ordinal);
-        foreach (var instance in listenerKinds.Keys.Where(i => !instances.Contains(i)).ToArray())
+        foreach (var instance in listenerKinds.Keys.Concat(protocolKinds.Keys).Where(i => !instances.Contains(i)).ToArray())
         {
             listenerKinds.Remove(instance);
+            protocolKinds.Remove(instance);
         }
     }
 }

@@ -1,10 +1,11 @@
+using RootCause.Agent.Protocols;
 using RootCause.Contracts;
 
 namespace RootCause.Agent.Identity;
 
 /// <summary>
-/// What kind of service a process is, where the agent can tell without a protocol parser: a well-known
-/// server program, or a listener on a well-known port. The mapping file's kind= beats both.
+/// What kind of service a process is: a well-known server program, the protocol its listener answers in, or a
+/// listener on a well-known port. The mapping file's kind= beats them all.
 /// </summary>
 internal static class KindInference
 {
@@ -55,6 +56,14 @@ internal static class KindInference
 
     /// <summary>The kind of a server listening on a well-known port; null for any other port.</summary>
     public static ServiceKind? OfListenerPort(int port) => Ports.TryGetValue(port, out var kind) ? kind : null;
+
+    /// <summary>The kind of a server that answers in <paramref name="protocol"/>; null for protocols any service speaks.</summary>
+    public static ServiceKind? OfProtocol(L7Protocol protocol) => protocol switch
+    {
+        L7Protocol.Postgres => ServiceKind.Database,
+        L7Protocol.Redis => ServiceKind.Cache,
+        _ => null,
+    };
 
     /// <summary>Parses a kind as the mapping file writes it (lower case).</summary>
     public static bool TryParse(string text, out ServiceKind kind) => Spelled.TryGetValue(text, out kind);

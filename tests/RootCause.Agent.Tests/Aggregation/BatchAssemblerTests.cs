@@ -43,7 +43,7 @@ public sealed class BatchAssemblerTests
     {
         for (var i = 0; i <= BatchAssembler.MaxOperationsPerService; i++)
         {
-            assembler.AddServed("web", $"GET /p{i}", "web@node-1", "external", 200, 0.01);
+            assembler.AddServed("web", $"GET /p{i}", "web@node-1", "external", RequestOutcome.Ok, 0.01);
         }
 
         var golden = Flush().Golden;

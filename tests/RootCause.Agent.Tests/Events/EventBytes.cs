@@ -11,16 +11,32 @@ internal static class EventBytes
     public const int PayloadMax = 512;
     public const int ConnSize = 104;
 
+    public const byte Http1 = 1;
+    public const byte Postgres = 3;
+    public const byte Redis = 4;
+
     /// <summary>A data record as the kernel reserves it: header plus the full payload area (unused bytes zero).</summary>
-    public static byte[] Data(ulong connectionId, bool ingress, string payload, long timestampNs, int? length = null, bool afterLoss = false)
+    public static byte[] Data(ulong connectionId, bool ingress, string payload, long timestampNs, int? length = null, bool afterLoss = false, byte protocol = Http1) =>
+        Data(connectionId, ingress, Encoding.Latin1.GetBytes(payload), timestampNs, length, afterLoss, protocol);
+
+    /// <summary>
+    /// A data record of raw bytes. With <paramref name="tail"/>, the kernel's tail copy: the payload's last 32 bytes are
+    /// <paramref name="bytes"/>' last 32, the syscall having moved <paramref name="length"/> bytes.
+    /// </summary>
+    public static byte[] Data(ulong connectionId, bool ingress, byte[] bytes, long timestampNs, int? length = null, bool afterLoss = false, byte protocol = Http1, bool tail = false)
     {
-        var bytes = Encoding.Latin1.GetBytes(payload);
         var captured = Math.Min(bytes.Length, PayloadMax);
         var record = new byte[DataHeader + PayloadMax];
         record[0] = 1;
-        record[1] = (byte)((ingress ? 1 : 0) | (afterLoss ? 0x80 : 0));
+        record[1] = (byte)((ingress ? 1 : 0) | (protocol << 1) | (tail ? 0x40 : 0) | (afterLoss ? 0x80 : 0));
+        length ??= bytes.Length;
+        if (tail)
+        {
+            bytes = [.. bytes.AsSpan(0, PayloadMax - 32), .. bytes.AsSpan(bytes.Length - 32)];
+        }
+
         BinaryPrimitives.WriteUInt16LittleEndian(record.AsSpan(2), (ushort)captured);
-        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), (uint)(length ?? bytes.Length));
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), (uint)length.Value);
         BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(8), connectionId);
         BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(16), (ulong)timestampNs);
         bytes.AsSpan(0, captured).CopyTo(record.AsSpan(DataHeader));
