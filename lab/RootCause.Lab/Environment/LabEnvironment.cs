@@ -47,7 +47,8 @@ public sealed class LabEnvironment : IAsyncDisposable
     public IReadOnlyList<string> TeardownProblems { get; private set; } = [];
 
     /// <summary>
-    /// Builds the lab. Throws <see cref="InvalidOperationException"/> when called twice, <see cref="LabException"/>
+    /// Builds the lab. Throws <see cref="InvalidOperationException"/> when called twice, <see cref="ArgumentException"/>
+    /// for services without data stores, <see cref="LabException"/>
     /// when the host cannot run it or a step fails (after tearing down what was built; the message names the step,
     /// a server's failure carries its log tail), <see cref="OperationCanceledException"/> when cancelled or stopped
     /// meanwhile (also after tearing down).
@@ -62,6 +63,12 @@ public sealed class LabEnvironment : IAsyncDisposable
 
         this.options = options;
         this.progress = progress;
+        if (options.StartServices && !options.StartDataStores)
+        {
+            startExited.TrySetResult();
+            throw new ArgumentException("the services need the data stores (catalog: PostgreSQL, cart: Redis)", nameof(options));
+        }
+
         if (options.StartServices && (options.ServiceAssemblyPath is null || !File.Exists(options.ServiceAssemblyPath)))
         {
             startExited.TrySetResult();

@@ -66,6 +66,28 @@ public sealed class LeftoverTests
         }
     }
 
+    [LabHostFact]
+    public async Task The_static_cleanup_stops_a_running_lab_of_this_process_as_a_sigint_handler_would_and_leaves_nothing()
+    {
+        LabHost.Require();
+        var work = LabHost.NewWorkDirectory();
+        var lab = new LabEnvironment();
+        await lab.StartAsync(new LabOptions { StartServices = false, WorkDirectory = work }, null, CancellationToken.None);
+        var postgres = lab.ProcessStatus().Single(s => s.Member == "catalog-db").Pid!.Value;
+
+        var report = await LabCleanup.RemoveLeftoversAsync();
+
+        Assert.True(report.IsClean, report.ToString());
+        Assert.False(lab.IsStarted);
+        Assert.All(lab.ProcessStatus(), s => Assert.Null(s.Pid));
+        Assert.False(Directory.Exists($"/proc/{postgres}"));
+        await Task.Delay(1500);
+        Assert.Empty(await LabCleanup.FindLeftoversAsync());
+        Assert.Empty(await lab.StopAsync());
+        await lab.DisposeAsync();
+        Directory.Delete(work, recursive: true);
+    }
+
     private static async Task WaitUntil(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 100 && !await condition(); i++)
