@@ -10,10 +10,13 @@ internal interface IRespMessageSink
     void OnReply(bool error, long endNs);
 
     /// <summary>
-    /// A boundary fell in bytes nobody copied at <paramref name="timestampNs"/>: the rest of that read or write is unknown.
-    /// <paramref name="error"/> when the value cut short was an error reply.
+    /// A reply boundary fell in bytes nobody copied at <paramref name="timestampNs"/>: the rest of that read or write is
+    /// unknown. <paramref name="error"/> when the reply cut short was an error.
     /// </summary>
-    void OnLost(bool error, long timestampNs);
+    void OnRepliesLost(bool error, long timestampNs);
+
+    /// <summary>A command boundary fell in bytes nobody copied at <paramref name="timestampNs"/>: more commands may hide there.</summary>
+    void OnCommandsLost(long timestampNs);
 
     /// <summary>Bytes that are not RESP where a value was expected.</summary>
     void OnParseFailure();

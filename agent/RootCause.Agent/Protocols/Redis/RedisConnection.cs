@@ -2,8 +2,12 @@ namespace RootCause.Agent.Protocols.Redis;
 
 /// <summary>
 /// Pairs the commands and replies of one Redis connection: commands queue in order (pipelining) and each reply answers
-/// the oldest. When a reply's boundaries fall in bytes nobody copied, the rest of that read or write is taken to hold
-/// the replies to every command sent before it: the server writes the replies to all the commands it read at once.
+/// the oldest. The server answers all the commands of one read in one write, which settles what boundaries in bytes
+/// nobody copied hide. When replies are lost, the rest of that read or write holds the replies to every command sent
+/// before it. When commands are lost, the replies that follow the last known command's reply in the same read or write
+/// answer them, except the last ones when known commands wait behind the lost ones (a client may read the replies to
+/// two writes at once); the lost commands are counted as <see cref="RedisCommandNames.Unknown"/>, timed from the write
+/// that held them.
 /// </summary>
 internal sealed class RedisConnection : IProtocolConnection, IRespMessageSink
 {
@@ -13,8 +17,11 @@ internal sealed class RedisConnection : IProtocolConnection, IRespMessageSink
     private readonly RespStreamParser commandParser = new(commands: true);
     private readonly RespStreamParser replyParser = new(commands: false);
     private readonly Queue<RedisCommand> pending = new();
+    private readonly Queue<(bool Error, long EndNs)> unclaimed = new();
     private readonly bool server;
     private readonly IExchangeSink sink;
+    private long replyEvents;
+    private long lastPairedEvent = -1;
 
     /// <param name="server">True when the watched process accepted the connection (it reads the commands).</param>
     public RedisConnection(bool server, IExchangeSink sink)
@@ -47,7 +54,9 @@ internal sealed class RedisConnection : IProtocolConnection, IRespMessageSink
         {
             // Lost replies are found again only when a command waits: a large reply's later reads, which may start
             // with anything, are not taken for replies to commands that were never sent.
+            replyEvents++;
             replyParser.Feed(head, uncaptured, timestampNs, afterLoss: false, this);
+            SettleLostCommands();
         }
     }
 
@@ -55,11 +64,60 @@ internal sealed class RedisConnection : IProtocolConnection, IRespMessageSink
     {
         while (pending.TryDequeue(out var command))
         {
-            sink.OnExchange(new ProtocolExchange(command.Name, true, Math.Max(0, timestampNs - command.StartNs)));
+            if (!command.Lost)
+            {
+                sink.OnExchange(new ProtocolExchange(command.Name, true, Math.Max(0, timestampNs - command.StartNs)));
+            }
         }
     }
 
-    void IRespMessageSink.OnCommand(string name, long startNs)
+    void IRespMessageSink.OnCommand(string name, long startNs) => Enqueue(new RedisCommand(name, startNs));
+
+    void IRespMessageSink.OnCommandsLost(long timestampNs) => Enqueue(new RedisCommand(RedisCommandNames.Unknown, timestampNs, Lost: true));
+
+    void IRespMessageSink.OnReply(bool error, long endNs)
+    {
+        while (pending.TryPeek(out var lost) && lost.Lost)
+        {
+            if (lastPairedEvent == replyEvents)
+            {
+                // Still the read or write that answered the last known command: this answers a lost one, or a known
+                // one behind them (settled at the end of the event).
+                unclaimed.Enqueue((error, endNs));
+                return;
+            }
+
+            pending.Dequeue();
+        }
+
+        if (!pending.TryDequeue(out var command))
+        {
+            sink.OnUnpaired(1);
+            return;
+        }
+
+        lastPairedEvent = replyEvents;
+        Report(command, error, endNs);
+    }
+
+    void IRespMessageSink.OnRepliesLost(bool error, long timestampNs)
+    {
+        SettleLostCommands();
+        var first = true;
+        while (pending.TryPeek(out var command) && command.StartNs <= timestampNs)
+        {
+            pending.Dequeue();
+            if (!command.Lost)
+            {
+                Report(command, first && error, timestampNs);
+                first = false;
+            }
+        }
+    }
+
+    void IRespMessageSink.OnParseFailure() => sink.OnParseFailure();
+
+    private void Enqueue(RedisCommand command)
     {
         if (pending.Count >= MaxPending)
         {
@@ -67,30 +125,37 @@ internal sealed class RedisConnection : IProtocolConnection, IRespMessageSink
             sink.OnUnpaired(1);
         }
 
-        pending.Enqueue(new RedisCommand(name, startNs));
+        pending.Enqueue(command);
     }
 
-    void IRespMessageSink.OnReply(bool error, long endNs)
+    /// <summary>
+    /// After a read or write of replies: the replies held for lost commands answer them, but the last ones answer the
+    /// known commands waiting behind them, if any.
+    /// </summary>
+    private void SettleLostCommands()
     {
-        if (!pending.TryDequeue(out var command))
+        if (unclaimed.Count == 0 || !pending.TryPeek(out var lost) || !lost.Lost)
         {
-            sink.OnUnpaired(1);
+            unclaimed.Clear();
             return;
         }
 
-        sink.OnExchange(new ProtocolExchange(command.Name, error, Math.Max(0, endNs - command.StartNs)));
-    }
-
-    void IRespMessageSink.OnLost(bool error, long timestampNs)
-    {
-        var first = true;
-        while (pending.TryPeek(out var command) && command.StartNs <= timestampNs)
+        pending.Dequeue();
+        var known = pending.TakeWhile(c => !c.Lost).Count();
+        var forLost = Math.Max(0, unclaimed.Count - known);
+        while (unclaimed.TryDequeue(out var reply))
         {
-            pending.Dequeue();
-            sink.OnExchange(new ProtocolExchange(command.Name, first && error, Math.Max(0, timestampNs - command.StartNs)));
-            first = false;
+            if (forLost-- > 0)
+            {
+                Report(lost, reply.Error, reply.EndNs);
+            }
+            else
+            {
+                Report(pending.Dequeue(), reply.Error, reply.EndNs);
+            }
         }
     }
 
-    void IRespMessageSink.OnParseFailure() => sink.OnParseFailure();
+    private void Report(RedisCommand command, bool error, long endNs) =>
+        sink.OnExchange(new ProtocolExchange(command.Name, error, Math.Max(0, endNs - command.StartNs)));
 }

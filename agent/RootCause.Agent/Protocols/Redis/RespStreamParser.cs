@@ -99,7 +99,14 @@ internal sealed class RespStreamParser
             switch (State)
             {
                 case RespParserState.ValueStart:
-                    BeginValue(bytes[position++], timestampNs, sink);
+                    var type = bytes[position++];
+                    if (commands && depth == 0 && type is (byte)'\r' or (byte)'\n')
+                    {
+                        // An empty inline command, which the server skips (redis-cli --pipe writes one before its ECHO).
+                        break;
+                    }
+
+                    BeginValue(type, timestampNs, sink);
                     break;
                 case RespParserState.Line:
                     var rest = bytes[position..];
@@ -265,14 +272,18 @@ internal sealed class RespStreamParser
         var inProgress = depth > 0 || State != RespParserState.ValueStart;
         if (commands)
         {
-            if (inProgress && nameLength > 0 && !awaitingName && !readingName)
+            // The command cut short still counts once its name was read (all of it, if not its CRLF).
+            var named = nameLength > 0 && !awaitingName && (!readingName || (State == RespParserState.Bulk && remaining <= 2));
+            if (inProgress && named)
             {
                 sink.OnCommand(CommandName(), messageStartNs);
             }
+
+            sink.OnCommandsLost(timestampNs);
         }
         else
         {
-            sink.OnLost(inProgress && topType is (byte)'-' or (byte)'!', timestampNs);
+            sink.OnRepliesLost(inProgress && topType is (byte)'-' or (byte)'!', timestampNs);
         }
 
         EnterDesync();
@@ -295,15 +306,23 @@ internal sealed class RespStreamParser
     /// <summary>The command's name upper-cased; "UNKNOWN" when it is cut short or not a command name's characters.</summary>
     private string CommandName() => nameLength > MaxCommandName ? RedisCommandNames.Unknown : RedisCommandNames.Of(name.AsSpan(0, nameLength));
 
-    private bool LooksLikeValueStart(ReadOnlySpan<byte> bytes) =>
-        bytes.Length >= 3 && (commands ? bytes[0] == (byte)'*' && char.IsAsciiDigit((char)bytes[1]) : ReplyTypes.Contains(bytes[0]) && bytes.IndexOf((byte)'\n') > 0);
+    private bool LooksLikeValueStart(ReadOnlySpan<byte> bytes)
+    {
+        if (commands)
+        {
+            bytes = bytes.TrimStart("\r\n"u8);
+            return bytes.Length >= 3 && bytes[0] == (byte)'*' && char.IsAsciiDigit((char)bytes[1]);
+        }
+
+        return bytes.Length >= 3 && ReplyTypes.Contains(bytes[0]) && bytes.IndexOf((byte)'\n') > 0;
+    }
 
     private void Fail(long timestampNs, IRespMessageSink sink)
     {
         sink.OnParseFailure();
         if (!commands)
         {
-            sink.OnLost(false, timestampNs);
+            sink.OnRepliesLost(false, timestampNs);
         }
 
         EnterDesync();
