@@ -47,6 +47,19 @@ public sealed class IdentityCacheTests
     }
 
     [Fact]
+    public void The_protocol_a_listener_answers_in_wins_over_its_port_while_the_instance_lives()
+    {
+        // A cache on PostgreSQL's port: what it answers in says what it is.
+        var kv = cache.Resolve(10, "kv-engine");
+        cache.NoteListener(kv, 5432);
+        cache.NoteProtocol(kv, ServiceKind.Cache);
+        Assert.Equal(ServiceKind.Cache, cache.KindOf(kv));
+
+        cache.Retain(new HashSet<int>());
+        Assert.Equal(ServiceKind.Service, cache.KindOf(kv));
+    }
+
+    [Fact]
     public void Only_resolved_pids_are_known()
     {
         Assert.False(cache.TryGet(10, out _));

@@ -9,6 +9,13 @@ internal interface IPostgresMessageSink
     /// </summary>
     void OnMessage(bool frontend, byte type, ReadOnlySpan<byte> body, long startNs, long endNs);
 
+    /// <summary>
+    /// The parser found a message boundary again after events of the connection were lost (the ring buffer was full):
+    /// any number of messages passed unseen. (Boundaries lost in uncopied bytes of one read or write hide no more than
+    /// that read or write held.)
+    /// </summary>
+    void OnResyncAfterLoss(bool frontend);
+
     /// <summary>The frontend asked for an encrypted session (SSLRequest, GSSENCRequest); one byte answers it.</summary>
     void OnEncryptionRequest();
 

@@ -80,6 +80,28 @@ internal sealed class PostgresConnection : IProtocolConnection, IPostgresMessage
         }
     }
 
+    void IPostgresMessageSink.OnResyncAfterLoss(bool frontend)
+    {
+        if (frontend || pending.LastOrDefault(r => r.Complete) is not { } newest)
+        {
+            return;
+        }
+
+        // Answers were lost with the events. The one found next answers the newest request the frontend finished (a
+        // client waits for it before writing more); older ones are given up rather than paired with the wrong answer.
+        var dropped = 0;
+        while (!ReferenceEquals(pending.Peek(), newest))
+        {
+            pending.Dequeue();
+            dropped++;
+        }
+
+        if (dropped > 0)
+        {
+            sink.OnUnpaired(dropped);
+        }
+    }
+
     void IPostgresMessageSink.OnEncryptionRequest() => backendParser.ExpectEncryptionAnswer();
 
     void IPostgresMessageSink.OnEncrypted()

@@ -40,6 +40,7 @@ internal sealed class PostgresStreamParser
     private int headerLength;
     private int bodyLength;
     private bool bodyCut;
+    private bool eventsLost;
     private long remaining;
     private byte type;
     private long messageStartNs;
@@ -64,6 +65,7 @@ internal sealed class PostgresStreamParser
         if (afterLoss)
         {
             EnterDesync();
+            eventsLost = true;
         }
 
         if (State == PostgresParserState.Desync)
@@ -74,7 +76,7 @@ internal sealed class PostgresStreamParser
                 return;
             }
 
-            State = PostgresParserState.Header;
+            Resync(sink);
         }
 
         Consume(head, timestampNs, sink);
@@ -290,9 +292,19 @@ internal sealed class PostgresStreamParser
             return;
         }
 
+        Resync(sink);
+        sink.OnMessage(frontend, end[0], default, timestampNs, timestampNs);
+    }
+
+    private void Resync(IPostgresMessageSink sink)
+    {
         State = PostgresParserState.Header;
         headerLength = 0;
-        sink.OnMessage(frontend, end[0], default, timestampNs, timestampNs);
+        if (eventsLost)
+        {
+            eventsLost = false;
+            sink.OnResyncAfterLoss(frontend);
+        }
     }
 
     private bool LooksLikeMessageStart(ReadOnlySpan<byte> bytes) =>

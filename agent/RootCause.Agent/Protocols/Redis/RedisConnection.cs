@@ -40,8 +40,18 @@ internal sealed class RedisConnection : IProtocolConnection, IRespMessageSink
     {
         if (afterLoss)
         {
+            // The lost events may have held the replies to the commands waiting: they are given up rather than paired
+            // with the replies to later ones.
             commandParser.Feed(default, 0, timestampNs, afterLoss: true, this);
             replyParser.Feed(default, 0, timestampNs, afterLoss: true, this);
+            var waiting = pending.Count(c => !c.Lost);
+            if (waiting > 0)
+            {
+                sink.OnUnpaired(waiting);
+            }
+
+            pending.Clear();
+            unclaimed.Clear();
         }
 
         // The kernel copies no tail for Redis; were there one, it is bytes this parser does not read.
