@@ -80,18 +80,26 @@ internal sealed class PostgresStreamParser
         }
 
         Consume(head, timestampNs, sink);
+        if (State == PostgresParserState.Opaque)
+        {
+            return;
+        }
+
+        if (State == PostgresParserState.Desync)
+        {
+            // Bytes that were not a message: the event's end may still be a boundary.
+            RecoverAtEnd(head, gap, tail, timestampNs, sink);
+            return;
+        }
+
         if (gap == 0 && tail.IsEmpty)
         {
             return;
         }
 
-        if (State != PostgresParserState.Desync && !Skip(gap, timestampNs, sink))
+        if (!Skip(gap, timestampNs, sink))
         {
             EnterDesync();
-        }
-
-        if (State == PostgresParserState.Desync)
-        {
             RecoverAtEnd(default, 0, tail, timestampNs, sink);
             return;
         }

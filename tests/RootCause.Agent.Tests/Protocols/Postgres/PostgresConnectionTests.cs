@@ -189,7 +189,12 @@ public sealed class PostgresConnectionTests
         Wire.Feed(connection, ingress: false, Wire.Ascii("S"), 2);
         Wire.Feed(connection, ingress: true, Wire.Hex("16030100f5010000f10303"), 3);
         Wire.Feed(connection, ingress: false, Wire.Hex("160303007a020000760303"), 4);
-        connection.Close(5);
+
+        // Ciphertext that happens to end like a ReadyForQuery does not start parsing again.
+        var record = new byte[4_000];
+        Wire.Hex("5a0000000549").CopyTo(record, record.Length - 6);
+        Wire.FeedWithTail(connection, ingress: false, record, 5);
+        connection.Close(6);
 
         Assert.Empty(sink.Exchanges);
         Assert.Equal((0, PostgresParserState.Opaque, PostgresParserState.Opaque), (sink.ParseFailures, connection.FrontendState, connection.BackendState));
