@@ -16,18 +16,25 @@ public static class AlertRules
     // The names RootCause's GET /metrics gives the golden metrics (OpenTelemetry HTTP conventions as Prometheus spells them).
     private const string DurationSum = "http_server_request_duration_seconds_sum";
     private const string DurationCount = "http_server_request_duration_seconds_count";
+    private const string DurationBucket = "http_server_request_duration_seconds_bucket";
     private const string Errors = "http_server_request_errors_total";
 
     /// <summary>
     /// Mean latency over the recent window, above the floor and above <see cref="AlertRuleSettings.LatencyRatio"/>
-    /// times the mean over the baseline window before it. Its value is the recent mean in seconds.
+    /// times the mean over the baseline window before it (its value: the recent mean in seconds); or the tail — the
+    /// <see cref="AlertRuleSettings.TailQuantile"/> — above its floor and the same ratio of its baseline (its value:
+    /// that quantile), for faults on a path that carries a small share of the requests (a checkout among browsing).
     /// </summary>
     public static string LatencyExpression(AlertRuleSettings settings)
     {
         Check(settings);
         var recent = MeanLatency(settings.Service, settings.Window, offset: null);
         var baseline = MeanLatency(settings.Service, settings.BaselineWindow, offset: settings.Window);
-        return $"({recent} > {PromQl.Number(settings.LatencyFloorSeconds)})\nand\n({recent} > {PromQl.Number(settings.LatencyRatio)} * {baseline})";
+        var recentTail = TailLatency(settings, settings.Window, offset: null);
+        var baselineTail = TailLatency(settings, settings.BaselineWindow, offset: settings.Window);
+        var ratio = PromQl.Number(settings.LatencyRatio);
+        return $"(({recent} > {PromQl.Number(settings.LatencyFloorSeconds)})\nand\n({recent} > {ratio} * {baseline}))\nor\n" +
+            $"(({recentTail} > {PromQl.Number(settings.TailFloorSeconds)})\nand\n({recentTail} > {ratio} * {baselineTail}))";
     }
 
     /// <summary>
@@ -78,8 +85,9 @@ public static class AlertRules
             LatencyExpression(settings),
             settings,
             Kpis.Latency,
-            "{{ $labels.service }}: mean latency {{ $value | humanizeDuration }} over the last " + PromQl.Duration(settings.Window),
-            $"Above {PromQl.Number(settings.LatencyRatio)} times its mean of the {PromQl.Duration(settings.BaselineWindow)} before, and above {PromQl.Number(settings.LatencyFloorSeconds)} s.");
+            "{{ $labels.service }}: latency {{ $value | humanizeDuration }} over the last " + PromQl.Duration(settings.Window),
+            $"Its mean above {PromQl.Number(settings.LatencyRatio)} times its mean of the {PromQl.Duration(settings.BaselineWindow)} before and above {PromQl.Number(settings.LatencyFloorSeconds)} s, " +
+            $"or its {PromQl.Number(settings.TailQuantile * 100)}th percentile above {PromQl.Number(settings.LatencyRatio)} times its own before and above {PromQl.Number(settings.TailFloorSeconds)} s.");
         Rule(
             text,
             AlertNames.ErrorRatio,
@@ -109,6 +117,9 @@ public static class AlertRules
         text.Append("          description: ").Append(PromQl.YamlString(description)).Append('\n');
     }
 
+    private static string TailLatency(AlertRuleSettings settings, TimeSpan window, TimeSpan? offset) =>
+        $"histogram_quantile({PromQl.Number(settings.TailQuantile)}, sum by ({AlertNames.ServiceLabel}, le) (rate({DurationBucket}{{{AlertNames.ServiceLabel}={PromQl.String(settings.Service)}}}[{PromQl.Duration(window)}]{(offset is { } o ? " offset " + PromQl.Duration(o) : string.Empty)})))";
+
     private static string MeanLatency(string service, TimeSpan window, TimeSpan? offset) =>
         $"({SumRate(DurationSum, service, window, offset)} / {SumRate(DurationCount, service, window, offset)})";
 
@@ -130,6 +141,9 @@ public static class AlertRules
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.BaselineWindow, settings.Window);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.LatencyRatio, 1.0);
         ArgumentOutOfRangeException.ThrowIfNegative(settings.LatencyFloorSeconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.TailFloorSeconds);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.TailQuantile);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(settings.TailQuantile, 1.0);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.ErrorRatio);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(settings.ErrorRatio, 1.0);
         ArgumentOutOfRangeException.ThrowIfNegative(settings.MinRequestsPerSecond);
