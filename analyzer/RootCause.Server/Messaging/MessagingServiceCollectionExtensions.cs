@@ -26,6 +26,8 @@ public static class MessagingServiceCollectionExtensions
         });
         services.AddMassTransit(x =>
         {
+            // MassTransit reports its usage to its vendor over the internet by default; a service of ours calls nobody.
+            x.DisableUsageTelemetry();
             x.AddConsumer<MetricBatchConsumer>();
             configureBus?.Invoke(x);
             switch (options.Transport)
