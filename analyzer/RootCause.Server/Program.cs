@@ -15,4 +15,7 @@ var root = new RootCommand("RootCause: root-cause analysis for microservice inci
     LabCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// Ctrl-C and SIGTERM cancel the verb's token; the lab then tears down what it built (bounded), so the
+// process is not cut off after System.CommandLine's default two seconds.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(90) };
+return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
