@@ -56,6 +56,11 @@ internal sealed class LabSession(IProgress<string> progress)
         }
 
         var work = Directory.CreateTempSubdirectory("rootcause-lab-").FullName;
+        // PostgreSQL runs as its own user and must reach its data folder below this one.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
         progress.Report($"logs and configuration in {work}");
         var problems = teardownProblems;
         LabHost? host = null;
