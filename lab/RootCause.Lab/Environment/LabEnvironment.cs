@@ -265,6 +265,25 @@ public sealed class LabEnvironment : IAsyncDisposable
         return step;
     }
 
+    /// <summary>The first folder above <paramref name="directory"/> that other users cannot pass through, or null.</summary>
+    private static string? ClosedAncestor(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        for (var current = new DirectoryInfo(Path.GetFullPath(directory)).Parent; current is not null; current = current.Parent)
+        {
+            if ((File.GetUnixFileMode(current.FullName) & UnixFileMode.OtherExecute) == 0)
+            {
+                return current.FullName;
+            }
+        }
+
+        return null;
+    }
+
     private static ProcessExit? LastExit(SupervisedProcess process) => process.Exits is { Count: > 0 } exits ? exits[^1] : null;
 
     private string LogPath(string member, string file) => Path.Combine(WorkDirectory, member, file);
@@ -307,6 +326,11 @@ public sealed class LabEnvironment : IAsyncDisposable
             File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
         }
         workDirectory = directory;
+        if (options.StartDataStores && ClosedAncestor(directory) is { } closed)
+        {
+            throw new LabException($"PostgreSQL runs as {PostgresServer.User} and cannot reach the work folder {directory}: {closed} is not searchable by other users (chmod o+x {closed}, or choose another folder)");
+        }
+
         if (!options.KeepWorkDirectory)
         {
             teardown.Push($"delete the work folder {directory}", _ =>
