@@ -14,21 +14,21 @@ public static class LabFaultCatalog
 
     public static IReadOnlyList<LabFaultKind> All { get; } =
     [
-        new(PacketLoss, "network_loss", ["gateway -> catalog", "checkout -> payment", "gateway -> cart", "gateway -> checkout", "checkout -> cart"],
+        new(PacketLoss, "network_loss", ["gateway -> cart", "checkout -> payment", "gateway -> catalog", "gateway -> checkout", "checkout -> cart"],
             "nftables drops a share of the caller's packets at the destination (numgen random)"),
         // Only links that carry bulk (catalog pages, their rows): without netem, a rate limit adds latency only where
         // responses are larger than the bucket; the small answers of cart, checkout and payment pass untouched.
         new(LinkLatency, "network_loss", ["gateway -> catalog", "catalog -> catalog-db"],
             "tc htb shapes the destination's traffic to the caller to a low rate with a bounded queue"),
-        new(CpuSaturation, "cpu_saturation", ["catalog", "payment", "cart", "checkout"],
+        new(CpuSaturation, "cpu_saturation", ["cart", "payment", "catalog", "checkout"],
             "a lowered CPU quota on the service's cgroup and a busy loop inside it"),
         new(MemoryPressure, "memory_pressure", ["catalog", "cart", "payment", "checkout"],
             "a memory limit just above the service's usage and its leak switch, up to OOM kills; the lab restarts it"),
         new(SlowDatabase, "slow_database", ["catalog-db"],
             "a lab session on catalog-db holds ACCESS EXCLUSIVE locks on products for a few hundred ms, over and over"),
-        new(ErrorBurst, "error_burst", ["catalog", "cart", "checkout", "payment"],
+        new(ErrorBurst, "error_burst", ["cart", "catalog", "checkout", "payment"],
             "the service's errorRate switch (a bad release answering 500)"),
-        new(ServiceDown, "connection_failures", ["catalog", "payment", "cart", "checkout"],
+        new(ServiceDown, "connection_failures", ["payment", "catalog", "cart", "checkout"],
             "the service is stopped and kept down (connection refused); removing it starts it again"),
         new(SlowService, "slow_service", ["catalog", "payment", "cart", "checkout"],
             "the service's addedLatencyMs switch (added work in every handler)"),
@@ -40,9 +40,10 @@ public static class LabFaultCatalog
         ?? throw new ArgumentException($"no lab fault '{name}'; faults: {string.Join(", ", All.Select(f => f.Name))}", nameof(name));
 
     /// <summary>
-    /// The target for the n-th repeat (0-based) of a fault: its targets in turn. Each fault's first target is on the
-    /// path most requests take (catalog serves 85 % of the load's requests), so one run of every fault pages the
-    /// gateway; repeats go to the services and links a smaller share of requests take.
+    /// The target for the n-th repeat (0-based) of a fault: its targets in turn. Each fault's first target is on a
+    /// path enough requests take to page the gateway (catalog serves 85 % of the load's requests, cart 40 %), and
+    /// one run of every fault alternates between them, so a fault does not land on the service the previous one
+    /// just disturbed; repeats go to the services and links fewer requests take.
     /// </summary>
     public static string TargetFor(string name, int repeat)
     {

@@ -5,7 +5,7 @@ namespace RootCause.Lab.Runs;
 /// <summary>The outcome of a whole lab run: every scenario and the scores over them.</summary>
 /// <param name="Ac1">Share of scenarios whose expected entity was ranked first.</param>
 /// <param name="Ac3">Share ranked within the first three.</param>
-/// <param name="ClassAccuracy">Share whose cause (the expected entity's, else the first) had the expected fault class.</param>
+/// <param name="ClassAccuracy">Share whose expected entity was ranked with the expected fault class.</param>
 public sealed record LabRunResult(
     [property: JsonPropertyName("scenarios")] IReadOnlyList<ScenarioResult> Scenarios,
     [property: JsonPropertyName("ac1")] double Ac1,

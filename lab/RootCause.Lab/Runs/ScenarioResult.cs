@@ -25,7 +25,7 @@ public sealed record ScenarioResult(
     [property: JsonPropertyName("reportUrl")] string? ReportUrl,
     [property: JsonPropertyName("error")] string? Error = null)
 {
-    /// <summary>The expected entity ranked first with the expected class.</summary>
+    /// <summary>The expected entity is among the causes and classified as the injected fault: a right class on the wrong entity does not count.</summary>
     [JsonIgnore]
-    public bool ClassRight => string.Equals(FaultClass, ExpectedClass, StringComparison.Ordinal);
+    public bool ClassRight => Rank is not null && string.Equals(FaultClass, ExpectedClass, StringComparison.Ordinal);
 }

@@ -56,11 +56,12 @@ public sealed class CauseMatcherTests
     [Fact]
     public void Scores_count_ranks_and_classes_over_all_scenarios()
     {
-        var result = LabRunResult.Score([Row(1, "slow_service"), Row(3, "slow_service"), Row(null, null), Row(1, "error_burst")]);
+        var result = LabRunResult.Score([Row(1, "slow_service"), Row(3, "slow_service"), Row(null, "slow_service"), Row(1, "error_burst"), Row(5, "slow_service")]);
 
-        Assert.Equal(0.5, result.Ac1);
-        Assert.Equal(0.75, result.Ac3);
-        Assert.Equal(0.5, result.ClassAccuracy);
+        Assert.Equal(0.4, result.Ac1);
+        Assert.Equal(0.6, result.Ac3);
+        // The right class on an entity that is not the injected one is no hit.
+        Assert.Equal(0.6, result.ClassAccuracy);
     }
 
     private static ScenarioResult Row(int? rank, string? found) => new("f", "t", "service t", rank, found, "slow_service", 1, 1, null);
