@@ -16,6 +16,9 @@ internal static class LabCommand
     /// <summary>Exit code when the scores are below the asked minimums.</summary>
     public const int BelowMinimum = 3;
 
+    /// <summary>Exit code when a scenario ended without an answer (its alert never fired, its report never came, its fault would not apply).</summary>
+    public const int Unanswered = 4;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static Command Create() => new("lab", "The live incident lab (root): a shop in network namespaces, real faults, the real alert chain")
@@ -81,6 +84,12 @@ internal static class LabCommand
             if (session.TeardownProblems.Count > 0)
             {
                 return 1;
+            }
+
+            if (result.Scenarios.FirstOrDefault(r => r.Error is not null) is { } unanswered)
+            {
+                await Console.Error.WriteLineAsync($"rootcause lab: {unanswered.Fault} on {unanswered.Target}: {unanswered.Error}").ConfigureAwait(false);
+                return Unanswered;
             }
 
             return result.Ac1 < parse.GetValue(minAc1) || result.Ac3 < parse.GetValue(minAc3) || result.ClassAccuracy < parse.GetValue(minClass) ? BelowMinimum : 0;

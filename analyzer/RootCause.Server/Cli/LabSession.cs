@@ -86,7 +86,6 @@ internal sealed class LabSession(IProgress<string> progress)
 
             lab = new LabEnvironment();
             await lab.StartAsync(new LabOptions { ServiceAssemblyPath = LabBuild.ServiceAssembly(home), WorkDirectory = Path.Combine(work, "lab"), KeepWorkDirectory = true }, progress, cancellationToken).ConfigureAwait(false);
-            progress.Report($"lab up in {lab.StartDuration.TotalSeconds:0} s");
 
             alerts = await AlertChain.StartAsync(new AlertChainOptions { RootCause = host.BaseAddress, WorkDirectory = Path.Combine(work, "alerts") }, cancellationToken).ConfigureAwait(false);
             progress.Report($"Prometheus on {alerts.PrometheusUrl}, Alertmanager on {alerts.AlertmanagerUrl}");

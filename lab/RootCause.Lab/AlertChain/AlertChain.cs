@@ -287,7 +287,7 @@ public sealed class AlertChain : IAsyncDisposable
     }
 
     private static string? Resolve(string program) =>
-        program.Contains('/', StringComparison.Ordinal) ? (File.Exists(program) ? program : null) : Runs.LabPreconditions.FindOnPath(program);
+        program.Contains('/', StringComparison.Ordinal) ? (File.Exists(program) ? program : null) : LabPreconditionsProbe.Find(program);
 
     private static Uri PrometheusAddress(AlertChainOptions options) => new($"http://127.0.0.1:{options.PrometheusPort.ToString(CultureInfo.InvariantCulture)}/");
 
