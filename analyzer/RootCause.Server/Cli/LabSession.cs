@@ -66,6 +66,7 @@ internal sealed class LabSession(IProgress<string> progress)
         }
         progress.Report($"logs and configuration in {work}");
         var problems = teardownProblems;
+        var succeeded = false;
         LabHost? host = null;
         AgentProcess? agent = null;
         LabEnvironment? lab = null;
@@ -95,7 +96,9 @@ internal sealed class LabSession(IProgress<string> progress)
                 OnReport = OnReport is null ? null : (fault, report, token) => OnReport(host, fault, report, token),
             };
             await runner.WarmUpAsync(cancellationToken).ConfigureAwait(false);
-            return await runner.RunAsync(scenarios, cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunAsync(scenarios, cancellationToken).ConfigureAwait(false);
+            succeeded = true;
+            return result;
         }
         finally
         {
@@ -119,6 +122,28 @@ internal sealed class LabSession(IProgress<string> progress)
             {
                 progress.Report($"teardown: {problem}");
             }
+
+            // The folder holds the database's files (over 100 MB after a long run): kept only to look into a failure.
+            if (succeeded && problems.Count == 0)
+            {
+                DeleteWorkFolder(work);
+            }
+            else
+            {
+                progress.Report($"logs kept in {work}");
+            }
+        }
+    }
+
+    private void DeleteWorkFolder(string work)
+    {
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            progress.Report($"could not delete {work}: {e.Message}");
         }
     }
 
