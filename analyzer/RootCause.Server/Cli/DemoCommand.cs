@@ -27,9 +27,9 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var services = new Option<int>("--services") { Description = "Number of services", DefaultValueFactory = _ => 20 };
-        var fault = new Option<string>("--fault") { Description = "Fault class to inject: " + string.Join(", ", FaultClasses.All), DefaultValueFactory = _ => FaultClasses.NetworkLoss };
-        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same incident", DefaultValueFactory = _ => 7 };
+        var services = new Option<int>("--services") { Description = "Number of services (simulated incident)", DefaultValueFactory = _ => 20 };
+        var fault = new Option<string>("--fault") { Description = "Fault class to inject in the simulated incident (the live one injects packet loss): " + string.Join(", ", FaultClasses.All), DefaultValueFactory = _ => FaultClasses.NetworkLoss };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the simulated incident; the same seed gives the same incident", DefaultValueFactory = _ => 7 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where to write the report files", DefaultValueFactory = _ => new DirectoryInfo("rootcause-demo") };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of Markdown" };
         var faultTrees = CliFaultTrees.Option();
