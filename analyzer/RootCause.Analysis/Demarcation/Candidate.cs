@@ -20,6 +20,9 @@ internal sealed class Candidate(EntityRef entity)
     /// <summary>Entities this candidate explains (a node explains its slow instances, an edge its caller).</summary>
     public HashSet<EntityRef> Explains { get; } = [];
 
+    /// <summary>More specific candidates that explain this one: ranking keeps it below each of them.</summary>
+    public HashSet<EntityRef> ExplainedBy { get; } = [];
+
     /// <summary>Why demarcation picked it, in words, for the report.</summary>
     public List<string> Reasons { get; } = [];
 

@@ -53,12 +53,18 @@ internal static class DemarcationStage
         // connections) is never demoted by what it is said to explain in turn.
         var specific = candidates.All.Values.Where(c => c.Position >= 0.8 && c.Explains.Count > 0).ToList();
         var strongest = specific.Where(c => c.Position > 1.0).Select(c => c.Entity).ToHashSet();
-        var demoted = specific.SelectMany(c => c.Explains.Where(e => e != c.Entity))
-            .Where(e => !strongest.Contains(e))
-            .ToHashSet();
-        foreach (var entity in demoted)
+        var demotions = specific
+            .SelectMany(c => c.Explains.Where(e => e != c.Entity && !strongest.Contains(e)).Select(e => (Explained: e, By: c.Entity)))
+            .ToList();
+        foreach (var (entity, by) in demotions)
         {
-            if (candidates.All.TryGetValue(entity, out var c) && c.Position > ExplainedPosition)
+            if (!candidates.All.TryGetValue(entity, out var c))
+            {
+                continue;
+            }
+
+            c.ExplainedBy.Add(by);
+            if (c.Position > ExplainedPosition)
             {
                 c.Position = ExplainedPosition;
                 c.Reasons.Add("explained by a more specific cause");

@@ -61,18 +61,24 @@ internal static class VerticalDemarcation
             var ownCause = hosted.Count(i => ServiceAnomalies.CauseSignals(anomalies, Instance(i.Name), ServiceAnomalies.Resource).Any());
             var candidate = candidates.Get(entity);
             candidate.Signals.AddRange(resources);
+            var consumer = Consumer(graph, anomalies, scope, node, candidate.Strongest!);
             candidate.Position = hosted.Count switch
             {
+                _ when consumer is not null => 0.4,
                 >= 2 => 1.0 + Math.Min(0.2, 0.05 * hosted.Select(i => i.Service).Distinct().Count()),
                 1 when ownCause == 0 => 0.9,
                 _ => 0.4,
             };
-            if (hosted.Count > 0)
+            if (consumer is not null)
+            {
+                candidate.Reasons.Add($"its {candidate.Strongest!.Metric} rose with instance {consumer.Name}'s own");
+            }
+            else if (hosted.Count > 0)
             {
                 candidate.Reasons.Add($"hosts {hosted.Count} degraded instance(s): {string.Join(", ", hosted.Select(i => i.Name).Take(5))}");
             }
 
-            if (hosted.Count >= 2 || (hosted.Count == 1 && ownCause == 0))
+            if (consumer is null && (hosted.Count >= 2 || (hosted.Count == 1 && ownCause == 0)))
             {
                 foreach (var i in hosted)
                 {
@@ -81,6 +87,27 @@ internal static class VerticalDemarcation
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A node's usage is the sum of what runs on it. When its strongest rise is in what instances consume
+    /// (CPU, memory, OOM kills) and an instance in scope on it rose the same way, that instance is the consumer and
+    /// the node only shows it; a rise no instance of ours shows (a neighbour outside them) stays the node's.
+    /// </summary>
+    private static InstanceNode? Consumer(TopologyGraph graph, AnomalyMap anomalies, IReadOnlyDictionary<string, int> scope, string node, SeriesAnomaly strongest)
+    {
+        string[]? family = strongest.Metric switch
+        {
+            MetricCatalog.CpuUsage or MetricCatalog.CpuUtilization => [MetricCatalog.CpuUsage, MetricCatalog.CpuUtilization],
+            MetricCatalog.MemoryUsage or MetricCatalog.MemoryUtilization => [MetricCatalog.MemoryUsage, MetricCatalog.MemoryUtilization],
+            MetricCatalog.OomKills => [MetricCatalog.OomKills],
+            _ => null,
+        };
+        return family is null
+            ? null
+            : graph.InstancesOn(node)
+                .Where(i => scope.ContainsKey(i.Service) && ServiceAnomalies.CauseSignals(anomalies, Instance(i.Name), family).Any())
+                .MaxBy(i => ServiceAnomalies.CauseSignals(anomalies, Instance(i.Name), family).Max(a => a.Severity));
     }
 
     private static EntityRef Instance(string name) => new(EntityKind.Instance, name);

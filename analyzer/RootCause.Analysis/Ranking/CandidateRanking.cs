@@ -19,6 +19,9 @@ internal static class CandidateRanking
     /// <summary>Score factor of a candidate with no error-like signal when the alert is about errors.</summary>
     private const double NoErrorSignalFactor = 0.7;
 
+    /// <summary>How far below its explainer an explained candidate is placed.</summary>
+    private const double ExplainedMargin = 0.01;
+
     public static IReadOnlyList<RankedCandidate> Rank(IEnumerable<Candidate> candidates, Func<SeriesAnomaly, double[]?> seriesOf, double[]? symptomSeries, SeriesAnomaly symptom, string kpi, IncidentFrame frame)
     {
         // Correlate around the incident: over the whole baseline, any two series that drifted correlate.
@@ -51,10 +54,45 @@ internal static class CandidateRanking
             ranked.Add(new RankedCandidate(candidate, Math.Round(score, 4), severity, correlation, onset));
         }
 
-        return ranked
+        return BelowExplainers(ranked)
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Candidate.Entity.Kind)
             .ThenBy(r => r.Candidate.Entity.Name, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// A candidate that a more specific one explains (a caller slowed by its link, an instance failing
+    /// on a dead peer) ranks below it, whatever its own series say: its deviation is the explainer's
+    /// effect. Mutual explanations cancel; chains settle in as many passes as they are long.
+    /// </summary>
+    private static List<RankedCandidate> BelowExplainers(List<RankedCandidate> ranked)
+    {
+        var byEntity = ranked.ToDictionary(r => r.Candidate.Entity);
+        for (var pass = 0; pass < ranked.Count; pass++)
+        {
+            var changed = false;
+            foreach (var r in ranked)
+            {
+                var ceiling = r.Candidate.ExplainedBy
+                    .Where(e => byEntity.ContainsKey(e) && !byEntity[e].Candidate.ExplainedBy.Contains(r.Candidate.Entity))
+                    .Select(e => byEntity[e].Score - ExplainedMargin)
+                    .DefaultIfEmpty(double.MaxValue)
+                    .Min();
+                var current = byEntity[r.Candidate.Entity];
+                if (current.Score > ceiling)
+                {
+                    byEntity[r.Candidate.Entity] = current with { Score = Math.Round(Math.Max(0, ceiling), 4) };
+                    changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        return [.. byEntity.Values];
     }
 }
