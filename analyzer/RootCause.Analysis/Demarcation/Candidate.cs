@@ -11,7 +11,7 @@ internal sealed class Candidate(EntityRef entity)
 {
     public EntityRef Entity { get; } = entity;
 
-    /// <summary>How well the candidate's place in the graph explains the symptom, in [0, ~1.2].</summary>
+    /// <summary>How well the candidate's place in the graph explains the symptom: a <see cref="GraphPosition"/> level.</summary>
     public double Position { get; set; }
 
     /// <summary>Anomalies that are the candidate's own cause signals (resource, network, golden).</summary>

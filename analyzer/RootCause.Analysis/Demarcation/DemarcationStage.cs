@@ -7,12 +7,6 @@ namespace RootCause.Analysis.Demarcation;
 /// <summary>Stage 3: horizontal, then vertical and network demarcation; a specific cause demotes what it explains.</summary>
 internal static class DemarcationStage
 {
-    /// <summary>Position left to an entity whose deviation a more specific candidate explains.</summary>
-    private const double ExplainedPosition = 0.6;
-
-    /// <summary>Position of an external endpoint that degrades together with a watched root service.</summary>
-    private const double MirroringExternalPosition = 0.8;
-
     public static DemarcationResult Run(TopologyGraph graph, AnomalyMap anomalies, string symptomService, SeriesAnomaly symptom)
     {
         var (degraded, roots) = HorizontalDemarcation.Run(graph, anomalies, symptomService, symptom);
@@ -28,7 +22,7 @@ internal static class DemarcationStage
         {
             var candidate = candidates.Get(new EntityRef(EntityKind.Service, service));
             candidate.Signals.AddRange(ServiceAnomalies.Degradation(anomalies, candidate.Entity));
-            candidate.Position = roots.Contains(service) ? 1.0 : 0.35;
+            candidate.Position = roots.Contains(service) ? GraphPosition.Root : GraphPosition.Upstream;
             candidate.Reasons.Add(roots.Contains(service)
                 ? "degraded, and none of the services it calls degrades the same way"
                 : "degraded, but a service it calls degrades too");
@@ -40,7 +34,7 @@ internal static class DemarcationStage
         foreach (var root in roots.Where(r => watchedRoot && graph.Service(r)?.Kind == ServiceKind.External))
         {
             var candidate = candidates.Get(new EntityRef(EntityKind.Service, root));
-            candidate.Position = MirroringExternalPosition;
+            candidate.Position = GraphPosition.MirroringExternal;
             candidate.Reasons.Add("an external endpoint, degrading together with a watched service");
         }
 
@@ -49,10 +43,10 @@ internal static class DemarcationStage
 
         // A specific cause (edge, node, instance) that explains an entity demotes it; decide from the
         // positions before any demotion so the order of candidates does not matter.
-        // A cause placed above 1.0 (a node under several degraded instances, an instance that refuses
-        // connections) is never demoted by what it is said to explain in turn.
-        var specific = candidates.All.Values.Where(c => c.Position >= 0.8 && c.Explains.Count > 0).ToList();
-        var strongest = specific.Where(c => c.Position > 1.0).Select(c => c.Entity).ToHashSet();
+        // A shared cause (a node under several degraded instances, an instance that refuses connections)
+        // is never demoted by what it is said to explain in turn.
+        var specific = candidates.All.Values.Where(c => c.Position >= GraphPosition.Specific && c.Explains.Count > 0).ToList();
+        var strongest = specific.Where(c => GraphPosition.IsShared(c.Position)).Select(c => c.Entity).ToHashSet();
         var demotions = specific
             .SelectMany(c => c.Explains.Where(e => e != c.Entity && !strongest.Contains(e)).Select(e => (Explained: e, By: c.Entity)))
             .ToList();
@@ -64,9 +58,9 @@ internal static class DemarcationStage
             }
 
             c.ExplainedBy.Add(by);
-            if (c.Position > ExplainedPosition)
+            if (c.Position > GraphPosition.Explained)
             {
-                c.Position = ExplainedPosition;
+                c.Position = GraphPosition.Explained;
                 c.Reasons.Add("explained by a more specific cause");
             }
         }

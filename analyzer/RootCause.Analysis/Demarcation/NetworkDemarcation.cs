@@ -35,9 +35,9 @@ internal static class NetworkDemarcation
             var sourceDegraded = source is not null && (degraded.ContainsKey(source) || ServiceAnomalies.IsDegraded(anomalies, new EntityRef(EntityKind.Instance, edge.Source)));
             var callDegraded = source is not null && destination is not null &&
                 ServiceAnomalies.IsDegraded(anomalies, new EntityRef(EntityKind.CallEdge, new CallEdge(source, destination).Name));
-            candidate.Position = sourceDegraded || callDegraded ? 1.0 : 0.4;
+            candidate.Position = sourceDegraded || callDegraded ? GraphPosition.Root : GraphPosition.Unrelated;
             candidate.Reasons.Add($"{string.Join(", ", signals.Select(s => s.Metric))} up between {edge.Source} and {edge.Destination}");
-            if (source is not null && candidate.Position >= 1.0)
+            if (source is not null && candidate.Position >= GraphPosition.Root)
             {
                 candidate.Explains.Add(new EntityRef(EntityKind.Service, source));
                 candidate.Explains.Add(new EntityRef(EntityKind.Instance, edge.Source));
@@ -63,7 +63,7 @@ internal static class NetworkDemarcation
             }
 
             var candidate = candidates.Get(new EntityRef(EntityKind.Instance, instance.Name));
-            candidate.Position = Math.Max(candidate.Position, 1.0 + Math.Min(0.2, 0.05 * edges.Count));
+            candidate.Position = Math.Max(candidate.Position, GraphPosition.Shared(edges.Count));
             candidate.Signals.AddRange(edges.SelectMany(e => e.Signals));
             candidate.Reasons.Add($"{edges.Count} connection(s) to it fail");
             foreach (var e in edges)

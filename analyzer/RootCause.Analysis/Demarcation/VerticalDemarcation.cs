@@ -35,9 +35,9 @@ internal static class VerticalDemarcation
                 candidate.Signals.AddRange(ServiceAnomalies.Degradation(anomalies, entity));
                 candidate.Position = Math.Max(candidate.Position, (partial, resources.Count > 0) switch
                 {
-                    (true, true) => 1.0,
-                    (true, false) => 0.8,
-                    (false, true) => isBad ? 0.9 : 0.3,
+                    (true, true) => GraphPosition.Root,
+                    (true, false) => GraphPosition.PartialInstance,
+                    (false, true) => isBad ? GraphPosition.ResourceBehindDegradation : GraphPosition.Bystander,
                     _ => 0,
                 });
                 if (partial)
@@ -64,10 +64,10 @@ internal static class VerticalDemarcation
             var consumer = Consumer(graph, anomalies, scope, node, candidate.Strongest!);
             candidate.Position = hosted.Count switch
             {
-                _ when consumer is not null => 0.4,
-                >= 2 => 1.0 + Math.Min(0.2, 0.05 * hosted.Select(i => i.Service).Distinct().Count()),
-                1 when ownCause == 0 => 0.9,
-                _ => 0.4,
+                _ when consumer is not null => GraphPosition.Unrelated,
+                >= 2 => GraphPosition.Shared(hosted.Select(i => i.Service).Distinct().Count()),
+                1 when ownCause == 0 => GraphPosition.ResourceBehindDegradation,
+                _ => GraphPosition.Unrelated,
             };
             if (consumer is not null)
             {

@@ -41,7 +41,7 @@ internal static class CandidateRanking
             var correlation = series is null || symptomSeries is null ? 0 : Math.Abs(Correlation.Pearson(series, symptomSeries, from, frame.WindowEnd));
             var earliest = candidate.Signals.Min(s => s.OnsetIndex);
             var onset = earliest <= symptomOnset ? 1.0 : Math.Max(0, 1 - ((earliest - symptomOnset) / 5.0));
-            var score = (PositionWeight * Math.Min(candidate.Position, 1.2) / 1.2)
+            var score = (PositionWeight * Math.Min(candidate.Position, GraphPosition.Ceiling) / GraphPosition.Ceiling)
                 + (SeverityWeight * severity)
                 + (CorrelationWeight * correlation)
                 + (OnsetWeight * onset);
