@@ -1,3 +1,4 @@
+using RootCause.Analysis.Classification;
 using RootCause.Analysis.Demarcation;
 using RootCause.Analysis.Detection;
 using RootCause.Analysis.DrillDown;
@@ -15,8 +16,6 @@ namespace RootCause.Analysis;
 /// </summary>
 public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions options, TimeProvider clock)
 {
-    private const int MaxEvidencePerCause = 8;
-
     public AnalyzerOptions Options => options;
 
     public RootCauseReport Analyze(Guid id, Symptom symptom, TelemetrySnapshot snapshot)
@@ -65,29 +64,7 @@ public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions o
         var ranked = CandidateRanking.Rank(demarcation.Candidates.Values, a => series.Get(a.Entity, a.Metric), symptomSeries, symptomAnomaly, symptom.Kpi, frame);
 
         // Stage 5: fault-tree classification of the top candidates.
-        var collector = new EvidenceCollector(snapshot.Graph, anomalies, snapshot.Timeline);
-        var causes = new List<RankedCause>();
-        foreach (var r in ranked.Take(options.MaxRootCauses))
-        {
-            var evidence = collector.Collect(r.Candidate.Entity);
-            var classification = faultTrees.Classify(evidence);
-            var shown = evidence.Anomalies
-                .OrderBy(a => a.Scope == EvidenceScope.Self ? 0 : 1)
-                .ThenByDescending(a => a.Anomaly.Severity)
-                .Select(a => a.Anomaly)
-                .Distinct()
-                .Take(MaxEvidencePerCause)
-                .ToList();
-            causes.Add(new RankedCause(
-                causes.Count + 1,
-                r.Candidate.Entity,
-                Math.Round(Math.Clamp(r.Score, 0, 1), 3),
-                classification.FaultClass,
-                classification.Title,
-                [.. r.Candidate.Reasons.Distinct(), .. classification.ConditionPath],
-                shown,
-                classification.Advice));
-        }
+        var causes = ClassificationStage.Run(ranked, options.MaxRootCauses, faultTrees, snapshot.Graph, anomalies, snapshot.Timeline);
 
         // Stage 6: the report.
         var outcome = causes.Count > 0 && causes[0].FaultClass != FaultClass.InconclusiveId ? AnalysisOutcome.RootCauseFound : AnalysisOutcome.Inconclusive;

@@ -12,7 +12,7 @@ public enum EvidenceScope
     /// <summary>The nodes hosting the candidate (or its instances).</summary>
     Host,
 
-    /// <summary>Services the candidate calls, directly or further down.</summary>
+    /// <summary>Services the candidate (or an instance candidate's service) calls, directly or further down.</summary>
     Downstream,
 
     /// <summary>Network edges from or to the candidate's instances.</summary>

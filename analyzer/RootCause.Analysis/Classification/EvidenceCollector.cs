@@ -3,7 +3,7 @@ using RootCause.Analysis.FaultTrees;
 using RootCause.Contracts;
 using RootCause.Topology;
 
-namespace RootCause.Analysis.Ranking;
+namespace RootCause.Analysis.Classification;
 
 /// <summary>Gathers, for one candidate, the anomalies a fault tree may test, each tagged with its scope.</summary>
 internal sealed class EvidenceCollector(TopologyGraph graph, AnomalyMap anomalies, IReadOnlyList<DateTimeOffset> timeline)
@@ -29,6 +29,10 @@ internal sealed class EvidenceCollector(TopologyGraph graph, AnomalyMap anomalie
                 {
                     Add(EvidenceScope.Instances, Instance(instance.Name));
                     AddNetwork(instance.Name, Add);
+                    if (instance.Address is not null)
+                    {
+                        AddNetwork(instance.Address, Add);
+                    }
                 }
 
                 foreach (var node in graph.NodesOf(candidate.Name))
