@@ -20,6 +20,9 @@ public sealed class RootCauseAnalyzer(FaultTreeSet faultTrees, AnalyzerOptions o
 
     public RootCauseReport Analyze(Guid id, Symptom symptom, TelemetrySnapshot snapshot)
     {
+        // The analysis sees its own window whatever the snapshot holds: older history (an earlier incident)
+        // would teach the detector and the baseline a different normal.
+        snapshot = snapshot.Within(AnalysisWindow.For(symptom, options));
         var window = snapshot.Timeline.Count == 0
             ? AnalysisWindow.For(symptom, options)
             : new TimeWindow(snapshot.Timeline[0], snapshot.Timeline[^1] + snapshot.Step);

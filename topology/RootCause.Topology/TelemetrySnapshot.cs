@@ -41,6 +41,16 @@ public sealed class TelemetrySnapshot
     /// <summary>Every derived series, computed once on first use.</summary>
     public SeriesTable Series => _series ??= SeriesTable.Build(this);
 
+    /// <summary>
+    /// The snapshot cut to the intervals that overlap <paramref name="window"/> (itself when nothing lies
+    /// outside it); the topology is kept whole.
+    /// </summary>
+    public TelemetrySnapshot Within(TimeWindow window)
+    {
+        bool Overlaps(Interval i) => i.Start + Step > window.Start && i.Start < window.End;
+        return Intervals.All(Overlaps) ? this : new TelemetrySnapshot(Graph, Intervals.Where(Overlaps).SelectMany(i => i.Batches));
+    }
+
     /// <summary>Index of the interval that contains <paramref name="t"/>, or of the last one before it; -1 if none.</summary>
     public int IndexAt(DateTimeOffset t)
     {

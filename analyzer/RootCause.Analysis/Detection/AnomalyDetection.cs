@@ -27,7 +27,7 @@ internal static class AnomalyDetection
             }
 
             var alarmed = alerted.Contains(key)
-                || WindowAlarms.Find(values, frame.BaselineEnd, frame.WindowEnd, StreamingDetectorOptions.DefaultThreshold, StreamingDetectorOptions.Default).Count > 0;
+                || WindowAlarms.Find(values, frame.BaselineEnd, frame.WindowEnd, options.DetectorThreshold, options.Detector).Count > 0;
             if (alarmed && RobustDetector.Detect(key, values, frame.BaselineEnd, frame.WindowEnd, options.MinSeverity, baseline) is { } anomaly)
             {
                 found[key] = anomaly;

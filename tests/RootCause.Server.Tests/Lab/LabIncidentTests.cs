@@ -4,6 +4,7 @@ using RootCause.Contracts;
 using RootCause.Lab.Runs;
 using RootCause.Server.Cli;
 using RootCause.Server.Hosting;
+using RootCause.Topology;
 
 namespace RootCause.Server.Tests.Lab;
 
@@ -31,6 +32,9 @@ public sealed class LabIncidentTests
         { "memory_pressure-catalog.json.gz", 1, "memory_pressure" },
         { "error_burst-cart.json.gz", 1, "error_burst" },
         { "service_down-payment.json.gz", 1, "connection_failures" },
+
+        // Ten minutes of history that hold a slow_database seven minutes before this fault.
+        { "slow_service-catalog-after-slow_database.json.gz", 1, "slow_service" },
     };
 
     [Theory]
@@ -53,5 +57,23 @@ public sealed class LabIncidentTests
         var found = CauseMatcher.Find(report, expected, snapshot.Graph.ServiceOf);
         Assert.Equal(rank, found?.Rank);
         Assert.Equal(faultClass, found?.FaultClass);
+    }
+
+    [Fact]
+    public void History_older_than_the_analysis_window_changes_nothing()
+    {
+        // The recording holds an earlier fault (slow_database) seven minutes before its alert; the lab's
+        // analyzer looks 3 + 1 minutes back. Given all ten minutes or only its window, the report is the same.
+        var incident = BundleReader.Read(Path.Combine(AppContext.BaseDirectory, "Fixtures", "lab", "slow_service-catalog-after-slow_database.json.gz"));
+        var trees = FaultTreeDirectory.Load(FaultTreeDirectory.Default());
+        var analyzer = new RootCauseAnalyzer(trees.Set!, LabSession.Analyzer, TimeProvider.System);
+        var window = AnalysisWindow.For(incident.Alert, LabSession.Analyzer);
+        var full = incident.ToSnapshot();
+        var cut = new TelemetrySnapshot(full.Graph, incident.Batches.Where(b => b.IntervalStart + TimeSpan.FromSeconds(b.IntervalSeconds) > window.Start));
+        Assert.True(cut.Timeline.Count < full.Timeline.Count / 2);
+
+        string Causes(TelemetrySnapshot snapshot) => string.Join("\n", analyzer.Analyze(Guid.NewGuid(), incident.Alert, snapshot).RootCauses
+            .Select(c => $"{c.Rank} {c.Entity} {c.FaultClass} {c.Score} {string.Join(",", c.Evidence.Select(e => $"{e.Entity}/{e.Metric}/{e.Severity}"))}"));
+        Assert.Equal(Causes(cut), Causes(full));
     }
 }

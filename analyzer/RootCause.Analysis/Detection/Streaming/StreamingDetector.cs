@@ -5,7 +5,7 @@ namespace RootCause.Analysis.Detection.Streaming;
 /// score in [0,1] using only the past (no look-ahead), in constant memory. Up to four views are combined:
 /// <list type="bullet">
 /// <item>the surprise of a point: the largest of its residual from a robust fast level, a two-sided CUSUM
-/// on the slow baseline, spectral residual saliency (off by default) and a jump beyond the range seen so
+/// on the slow baseline and a jump beyond the range seen so
 /// far; its log is scored against the series' own recent record surprise, and only the rising edge of an
 /// event is reported;</item>
 /// <item>contextual novelty (<see cref="ContextNovelty"/>): the share of the newest short patterns of
@@ -27,7 +27,6 @@ public sealed class StreamingDetector
     private readonly StreamingDetectorOptions _options;
     private readonly RobustLevel _fast;
     private readonly RobustLevel _slow;
-    private readonly SpectralResidual? _spectral; // off in every preset: built only when weighted
     private readonly PageCusum _cusum;
     private readonly SurpriseRecord _record;
     private double _min = double.PositiveInfinity;
@@ -44,7 +43,6 @@ public sealed class StreamingDetector
         _options = options ?? StreamingDetectorOptions.Default;
         _fast = new RobustLevel(_options.FastRate, _options.FastSpreadRate, _options.Clip);
         _slow = new RobustLevel(_options.SlowRate, _options.SlowRate, _options.Clip);
-        _spectral = _options.SpectralWeight > 0 ? new SpectralResidual(_options.SpectralLength, _options.SpectralExtension) : null;
         _cusum = new PageCusum(_options.CusumDrift, _options.CusumAlarm);
         _edgeDecay = _options.EdgeHalfLife > 0 ? Math.Pow(0.5, 1.0 / _options.EdgeHalfLife) : 0;
         _record = new SurpriseRecord(_options.RecordHalfLife, _options.RecordAverageRate, _options.RecordAverageMultiple);
@@ -161,17 +159,14 @@ public sealed class StreamingDetector
         var cusum = _cusum.Update(Math.Clamp(deviation, -o.Clip * 2, o.Clip * 2));
         _slow.Learn(value);
 
-        var saliency = _spectral?.Update(value) ?? 0;
-
         var range = _max - _min;
         var outside = Count > 1 && (value > _max + (o.RangeTolerance * range) || value < _min - (o.RangeTolerance * range));
         _min = Math.Min(_min, value);
         _max = Math.Max(_max, value);
 
         var level = levelZ / o.LevelSaturation;
-        var spectral = saliency / o.SpectralSaturation;
         var surprise = Math.Max(
-            Math.Max(o.LevelWeight * level, o.SpectralWeight * spectral),
+            o.LevelWeight * level,
             Math.Max(o.CusumWeight * cusum, outside ? o.RangeWeight * (1 + level) : 0));
 
         // The first points have no spread yet: their surprises are meaningless and would poison the record.

@@ -65,12 +65,6 @@ public sealed record StreamingDetectorOptions
     /// <summary>Residuals beyond this many spreads are clipped when learning.</summary>
     public double Clip { get; init; } = 4;
 
-    /// <summary>FFT length of the spectral residual (a power of two), including the extension.</summary>
-    public int SpectralLength { get; init; } = 64;
-
-    /// <summary>Extrapolated points appended after the newest one.</summary>
-    public int SpectralExtension { get; init; } = 5;
-
     public double CusumDrift { get; init; } = 1.0;
 
     public double CusumAlarm { get; init; } = 12;
@@ -81,16 +75,7 @@ public sealed record StreamingDetectorOptions
     /// <summary>Standardised deviation that saturates the level component.</summary>
     public double LevelSaturation { get; init; } = 1;
 
-    /// <summary>Spectral saliency ratio that saturates the spectral component.</summary>
-    public double SpectralSaturation { get; init; } = 0.5;
-
     public double LevelWeight { get; init; } = 1;
-
-    /// <summary>
-    /// Off by default: on NAB the spectral residual changed no score (the level residual dominates the maximum)
-    /// while its two FFTs per point cost 99% of the time. At 0 it is not computed.
-    /// </summary>
-    public double SpectralWeight { get; init; }
 
     public double CusumWeight { get; init; } = 1;
 
