@@ -9,6 +9,15 @@ public static class Kpis
 
     public static IReadOnlyList<string> All { get; } = [Latency, ErrorRate, Throughput];
 
+    /// <summary>The KPI in words, for sentences: "latency", "error rate", "throughput".</summary>
+    public static string Words(string kpi) => kpi switch
+    {
+        ErrorRate => "error rate",
+        Throughput => "throughput",
+        Latency => "latency",
+        _ => kpi,
+    };
+
     /// <summary>Maps the many names alerts use to one of <see cref="All"/>; null when none fits.</summary>
     public static string? Normalise(string? name)
     {

@@ -19,6 +19,9 @@ internal static class CandidateRanking
     /// <summary>Score factor of a candidate with no error-like signal when the alert is about errors.</summary>
     private const double NoErrorSignalFactor = 0.7;
 
+    /// <summary>Score factor of a lead: a candidate found while the alerted KPI itself shows no deviation.</summary>
+    private const double LeadFactor = 0.5;
+
     /// <summary>How far below its explainer an explained candidate is placed.</summary>
     private const double ExplainedMargin = 0.01;
 
@@ -59,6 +62,20 @@ internal static class CandidateRanking
             .ThenBy(r => r.Candidate.Entity.Kind)
             .ThenBy(r => r.Candidate.Entity.Name, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The ranking as leads when the alerted KPI shows no deviation: same order, scores scaled by
+    /// <see cref="LeadFactor"/> so that no lead reads as confident as a cause behind a visible symptom.
+    /// </summary>
+    public static IReadOnlyList<RankedCandidate> AsLeads(IReadOnlyList<RankedCandidate> ranked, string reason)
+    {
+        foreach (var r in ranked)
+        {
+            r.Candidate.Reasons.Insert(0, reason);
+        }
+
+        return [.. ranked.Select(r => r with { Score = Math.Round(r.Score * LeadFactor, 4) })];
     }
 
     /// <summary>

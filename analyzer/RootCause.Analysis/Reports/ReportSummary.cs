@@ -9,18 +9,15 @@ internal static class ReportSummary
 {
     public static string Write(Symptom symptom, AnomalyEvidence? symptomAnomaly, AnalysisOutcome outcome, IReadOnlyList<RankedCause> causes, IReadOnlyList<string> path, DrillDownResult drillDown)
     {
-        var kpi = symptom.Kpi switch
-        {
-            Kpis.ErrorRate => "error rate",
-            Kpis.Throughput => "throughput",
-            _ => "latency",
-        };
+        var kpi = Kpis.Words(symptom.Kpi);
         switch (outcome)
         {
             case AnalysisOutcome.NoData:
                 return $"There is no telemetry for {symptom.Service} around {Time(symptom.At)}: check that an agent watches it.";
             case AnalysisOutcome.NoAnomaly:
-                return $"The {kpi} of {symptom.Service} stays within its baseline around {Time(symptom.At)}: the alert may be a static threshold on a normal level, or the deviation is older than the analysed window.";
+                return $"The {kpi} of {symptom.Service} stays within its baseline around {Time(symptom.At)}: the alert may be a static threshold on a normal level, or the deviation is older than the analysed window.{Leads(causes)}";
+            case AnalysisOutcome.NotEnoughHistory:
+                return $"The {kpi} of {symptom.Service} has too little history before {Time(symptom.At)} to tell a deviation from its normal level.{Leads(causes)}";
         }
 
         var text = new List<string>();
@@ -58,6 +55,11 @@ internal static class ReportSummary
 
         return string.Join(' ', text);
     }
+
+    /// <summary>What moved around an alert whose KPI did not: named as leads, never as the cause.</summary>
+    private static string Leads(IReadOnlyList<RankedCause> causes) => causes.Count == 0
+        ? ""
+        : $" Around the alert, these deviated and are the leads to check first: {string.Join(", ", causes.Take(3).Select(c => $"{c.Entity} ({c.FaultTitle})"))}.";
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

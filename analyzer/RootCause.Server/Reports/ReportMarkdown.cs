@@ -171,8 +171,9 @@ public static class ReportMarkdown
     {
         AnalysisOutcome.RootCauseFound => "root cause found",
         AnalysisOutcome.Inconclusive => "inconclusive — the symptom is visible but no single cause stands out",
-        AnalysisOutcome.NoAnomaly => "no anomaly — the alerted KPI looks normal in the window",
+        AnalysisOutcome.NoAnomaly => "no anomaly — the alerted KPI looks normal in the window; any causes below are leads",
         AnalysisOutcome.NoData => "no data — there is no telemetry for the alerted service in the window",
+        AnalysisOutcome.NotEnoughHistory => "not enough history — the alerted KPI has too few points before the window to judge",
         _ => outcome.ToString(),
     };
 

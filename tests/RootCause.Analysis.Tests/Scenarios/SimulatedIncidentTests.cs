@@ -60,9 +60,4 @@ public sealed class SimulatedIncidentTests
         Assert.Equal(AnalysisOutcome.NoAnomaly, report.Outcome);
         Assert.Empty(report.RootCauses);
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
