@@ -5,7 +5,7 @@ namespace RootCause.Analysis.FaultTrees;
 /// <summary>Reads a <c>*.tests.yaml</c> file of examples, as strictly as the trees themselves.</summary>
 internal sealed class FaultTreeExampleReader
 {
-    private static readonly string[] FileKeys = ["examples"];
+    private static readonly string[] FileKeys = ["tree_files", "examples"];
     private static readonly string[] ExampleKeys = ["name", "candidate", "anomalies", "expect", "expect_path"];
     private static readonly string[] CandidateKeys = ["kind", "name", "service_kind"];
     private static readonly string[] AnomalyKeys = ["scope", "metric", "direction", "severity"];
@@ -15,12 +15,19 @@ internal sealed class FaultTreeExampleReader
 
     private static readonly DateTimeOffset Onset = DateTimeOffset.UnixEpoch;
 
+    /// <summary>The host loads a folder's files ordinally; named files may come from several folders, so their names decide.</summary>
+    private static readonly Comparer<string> LoadOrder = Comparer<string>.Create((a, b) =>
+        string.CompareOrdinal(Path.GetFileName(a), Path.GetFileName(b)) is var byName and not 0 ? byName : string.CompareOrdinal(a, b));
+
     private readonly FileDiagnostics diagnostics;
 
     private FaultTreeExampleReader(FileDiagnostics diagnostics) => this.diagnostics = diagnostics;
 
-    /// <summary>The examples, or null when the file has errors. <paramref name="isClass"/> checks expected classes when the trees loaded.</summary>
-    public static IReadOnlyList<FaultTreeExample>? Read(FileDiagnostics diagnostics, string text, Func<string, bool>? isClass, IEnumerable<string> classIds)
+    /// <summary>
+    /// The tree files named and the examples, or null when the file has errors. Expected classes are checked
+    /// by the caller, against whichever set the examples run on.
+    /// </summary>
+    public static FaultTreeExamplesFile? Read(FileDiagnostics diagnostics, string text)
     {
         var reader = new FaultTreeExampleReader(diagnostics);
         var root = YamlSourceReader.Read(text, diagnostics);
@@ -29,6 +36,7 @@ internal sealed class FaultTreeExampleReader
             return null;
         }
 
+        var treeFiles = fields.Optional("tree_files") is { } t ? reader.ReadTreeFiles(t.Value) : null;
         if (fields.Required("examples") is not { } entry)
         {
             return null;
@@ -58,15 +66,59 @@ internal sealed class FaultTreeExampleReader
                 names.Add(example.Name, example.Start.Line);
             }
 
-            if (isClass is not null && !isClass(example.Expect))
-            {
-                diagnostics.Add(example.ExpectAt, $"unknown class '{example.Expect}'{Spelling.Hint(example.Expect, classIds)}");
-            }
-
             examples.Add(example);
         }
 
-        return diagnostics.HasErrors ? null : examples;
+        return diagnostics.HasErrors ? null : new FaultTreeExamplesFile(treeFiles, examples);
+    }
+
+    /// <summary>
+    /// <c>tree_files</c>: the files the examples run against together, paths relative to this file. They must
+    /// be listed in the order the host would load them from one folder (ordinal by file name), so that the
+    /// order read is the order run.
+    /// </summary>
+    private List<NamedTreeFile>? ReadTreeFiles(SourceNode node)
+    {
+        if (node is not SourceSequence { Items.Count: > 0 } sequence)
+        {
+            diagnostics.Add(node.Start, $"'tree_files' must be a non-empty list of tree files, not {node.Describe()}");
+            return null;
+        }
+
+        var files = new List<NamedTreeFile>(sequence.Items.Count);
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in sequence.Items)
+        {
+            if (ScalarValues.Text(item, "a tree file", diagnostics) is not { } entry)
+            {
+                continue;
+            }
+
+            var path = TreeFilePaths.Resolve(diagnostics.Path, entry);
+            if (FaultTreeExampleRunner.IsExamplesFile(entry))
+            {
+                diagnostics.Add(item.Start, $"'{entry}' is an examples file; 'tree_files' names the tree files the examples run against");
+            }
+            else if (!entry.EndsWith(".yaml", StringComparison.Ordinal) && !entry.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                diagnostics.Add(item.Start, $"tree file '{entry}' is not a .yaml or .yml file");
+            }
+            else if (firstLine.TryGetValue(path, out var line))
+            {
+                diagnostics.Add(item.Start, $"tree file '{entry}' is listed twice (first at line {line})");
+            }
+            else if (files.Count > 0 && LoadOrder.Compare(path, files[^1].Path) < 0)
+            {
+                diagnostics.Add(item.Start, $"'{entry}' must come before '{files[^1].Entry}': trees run in the order the host loads their files (ordinal by file name), and 'tree_files' lists them in that order");
+            }
+            else
+            {
+                firstLine.Add(path, item.Start.Line);
+                files.Add(new NamedTreeFile(entry, path, item.Start));
+            }
+        }
+
+        return files.Count == sequence.Items.Count ? files : null;
     }
 
     private FaultTreeExample? ReadExample(SourceNode node)

@@ -8,9 +8,9 @@ namespace RootCause.Analysis.FaultTrees;
 public sealed class FaultTreeSet
 {
     private readonly IReadOnlyList<FaultTree> trees;
-    private readonly IReadOnlyDictionary<string, FaultClass> classes;
+    private readonly ClassDeclarations classes;
 
-    private FaultTreeSet(IReadOnlyList<FaultTree> trees, IReadOnlyDictionary<string, FaultClass> classes)
+    private FaultTreeSet(IReadOnlyList<FaultTree> trees, ClassDeclarations classes)
     {
         this.trees = trees;
         this.classes = classes;
@@ -37,7 +37,7 @@ public sealed class FaultTreeSet
             return new FaultTreeParseResult(null, Sorted(errors, order));
         }
 
-        var set = new FaultTreeSet([.. read.Select(f => f.Tree!)], classes.ToDictionary(c => c.Key, c => c.Value.Class, StringComparer.Ordinal));
+        var set = new FaultTreeSet([.. read.Select(f => f.Tree!)], classes);
         return new FaultTreeParseResult(set, []);
     }
 
@@ -67,22 +67,22 @@ public sealed class FaultTreeSet
     /// <summary>The tree loaded from <paramref name="path"/>, for running that file's examples.</summary>
     internal FaultTree? TreeFromPath(string path) => trees.FirstOrDefault(t => string.Equals(t.Path, path, StringComparison.Ordinal));
 
-    internal bool IsClass(string id) => id == FaultClass.InconclusiveId || classes.ContainsKey(id);
-
-    internal IEnumerable<string> ClassIds => classes.Keys.Append(FaultClass.InconclusiveId);
+    /// <summary>The set's classes and where they are declared, for the errors of examples that name a class.</summary>
+    internal ClassDeclarations Classes => classes;
 
     internal Classification Classify(FaultTree tree, CandidateEvidence evidence) =>
         tree.Classify(evidence) is var (id, path)
-            ? Describe(id == FaultClass.InconclusiveId ? FaultClass.Inconclusive : classes[id], path, tree.Name)
+            ? Describe(id == FaultClass.InconclusiveId ? FaultClass.Inconclusive : classes.ById[id].Class, path, tree.Name)
             : Describe(FaultClass.Inconclusive, [], tree.Name);
 
     private static Classification Describe(FaultClass faultClass, IReadOnlyList<string> path, string tree) =>
         new(faultClass.Id, faultClass.Title, path, faultClass.Advice, tree);
 
     /// <summary>Checks what spans files: one declaration per class and tree name, every reached class declared, every declared class reached.</summary>
-    private static Dictionary<string, (FaultClass Class, FaultTreeFile File, SourceMark At)> Link(List<FaultTreeFile> files)
+    private static ClassDeclarations Link(List<FaultTreeFile> files)
     {
-        var classes = new Dictionary<string, (FaultClass Class, FaultTreeFile File, SourceMark At)>(StringComparer.Ordinal);
+        var classes = new ClassDeclarations();
+        var declaredIn = new Dictionary<string, FaultTreeFile>(StringComparer.Ordinal);
         var treeNames = new Dictionary<string, (FaultTreeFile File, SourceMark At)>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -90,7 +90,7 @@ public sealed class FaultTreeSet
             {
                 if (treeNames.TryGetValue(name, out var first))
                 {
-                    file.Diagnostics.Add(at, $"tree '{name}' is already defined at {first.File.Path}:{first.At.Line}:{first.At.Column}");
+                    file.Diagnostics.Add(at, $"tree '{name}' is defined twice in the set, at {first.File.Path}:{first.At.Line}:{first.At.Column} and at {file.Path}:{at.Line}:{at.Column}; tree names must be unique");
                 }
                 else
                 {
@@ -100,13 +100,14 @@ public sealed class FaultTreeSet
 
             foreach (var (faultClass, classAt) in file.Classes)
             {
-                if (classes.TryGetValue(faultClass.Id, out var first))
+                var declaration = new ClassDeclaration(faultClass, file.Path, classAt);
+                if (classes.TryAdd(declaration) is { } first)
                 {
-                    file.Diagnostics.Add(classAt, $"class '{faultClass.Id}' is already declared at {first.File.Path}:{first.At.Line}:{first.At.Column}");
+                    file.Diagnostics.Add(classAt, ClassDeclarations.Twice(first, declaration));
                 }
                 else
                 {
-                    classes.Add(faultClass.Id, (faultClass, file, classAt));
+                    declaredIn.Add(faultClass.Id, file);
                 }
             }
         }
@@ -116,13 +117,13 @@ public sealed class FaultTreeSet
         {
             foreach (var (id, at) in file.References)
             {
-                if (id == FaultClass.InconclusiveId || classes.ContainsKey(id))
+                if (classes.IsClass(id))
                 {
                     reached.Add(id);
                 }
                 else
                 {
-                    file.Diagnostics.Add(at, $"unknown class '{id}'; declare it under 'classes'{Spelling.Hint(id, classes.Keys.Append(FaultClass.InconclusiveId))}");
+                    file.Diagnostics.Add(at, classes.Unknown(id));
                 }
             }
         }
@@ -130,11 +131,11 @@ public sealed class FaultTreeSet
         // A broken branch may have hidden the reference to a class, so "unused" is only said of whole trees.
         if (files.All(f => !f.Diagnostics.HasErrors))
         {
-            foreach (var (id, declared) in classes)
+            foreach (var (id, declared) in classes.ById)
             {
                 if (!reached.Contains(id))
                 {
-                    declared.File.Diagnostics.Add(declared.At, $"class '{id}' is declared but no branch reaches it");
+                    declaredIn[id].Diagnostics.Add(declared.At, $"class '{id}' is declared but no branch reaches it");
                 }
             }
         }

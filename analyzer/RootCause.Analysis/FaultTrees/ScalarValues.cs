@@ -45,13 +45,13 @@ internal static class ScalarValues
             return value;
         }
 
-        diagnostics.Add(scalar.Start, $"unknown {what} '{scalar.Value}'{HintOrList(scalar.Value, known.Keys)}");
+        diagnostics.Add(scalar.Start, $"unknown {what} '{scalar.Value}'{HintAndList(scalar.Value, known.Keys)}");
         return null;
     }
 
     /// <summary>
     /// One name or a list of names (meaning "any of them"). Returns null when any is wrong, after reporting
-    /// every wrong one; unknown names are checked with <paramref name="isKnown"/>.
+    /// every wrong one; a name is unknown when <paramref name="known"/> lacks it.
     /// </summary>
     public static IReadOnlyList<(string Name, SourceMark At)>? Names(
         SourceNode node, string what, string plural, IReadOnlyCollection<string> known, FileDiagnostics diagnostics)
@@ -75,7 +75,7 @@ internal static class ScalarValues
             }
             else if (!known.Contains(scalar.Value))
             {
-                diagnostics.Add(scalar.Start, $"unknown {what} '{scalar.Value}'{HintOrList(scalar.Value, known)}");
+                diagnostics.Add(scalar.Start, $"unknown {what} '{scalar.Value}'{HintAndList(scalar.Value, known)}");
                 ok = false;
             }
             else if (!seen.Add(scalar.Value))
@@ -92,9 +92,10 @@ internal static class ScalarValues
         return ok ? names : null;
     }
 
-    private static string HintOrList(string given, IEnumerable<string> known)
-    {
-        var hint = Spelling.Hint(given, known);
-        return hint.Length > 0 || known.Count() > 8 ? hint : $" (known: {string.Join(", ", known)})";
-    }
+    /// <summary>
+    /// The nearest name first, since it is usually the fix, then every known name: vocabularies are short
+    /// (the longest, the metric catalogue, has under twenty names) and a guess needs the whole list.
+    /// </summary>
+    private static string HintAndList(string given, IEnumerable<string> known) =>
+        $"{Spelling.Hint(given, known)} (known: {string.Join(", ", known)})";
 }

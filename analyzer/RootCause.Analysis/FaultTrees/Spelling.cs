@@ -7,24 +7,22 @@ internal static class Spelling
     public static string Hint(string given, IEnumerable<string> known) =>
         Nearest(given, known) is { } nearest ? $"; did you mean '{nearest}'?" : "";
 
-    public static string? Nearest(string given, IEnumerable<string> known)
+    public static string? Nearest(string given, IEnumerable<string> known) => NearMatches(given, known, 1) is [var nearest] ? nearest : null;
+
+    /// <summary>Up to <paramref name="limit"/> known names close to <paramref name="given"/>, nearest first (ties in the order known).</summary>
+    public static IReadOnlyList<string> NearMatches(string given, IEnumerable<string> known, int limit)
     {
         // One edit per three characters, at least one and at most three: "metirc" finds "metric",
         // "cpu" does not find "oom".
         var allowed = Math.Clamp(given.Length / 3, 1, 3);
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in known)
-        {
-            var distance = Distance(given.ToLowerInvariant(), candidate);
-            if (distance <= allowed && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
+        var lower = given.ToLowerInvariant();
+        return [.. known
+            .Select((name, index) => (Name: name, Index: index, Distance: Distance(lower, name)))
+            .Where(c => c.Distance <= allowed)
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Index)
+            .Take(limit)
+            .Select(c => c.Name)];
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>

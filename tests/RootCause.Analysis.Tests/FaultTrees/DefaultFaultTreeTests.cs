@@ -49,7 +49,7 @@ public sealed class DefaultFaultTreeTests
 
         var result = Assert.Single(report.Results);
         Assert.False(report.Succeeded);
-        Assert.Equal((2, "expected slow_service, got cpu_saturation (path: [kind is service] → [host cpu_utilization up])"), (result.Line, result.Failure));
+        Assert.Equal((2, "expected slow_service, got cpu_saturation from tree 'default' (path: [kind is service] → [host cpu_utilization up])"), (result.Line, result.Failure));
     }
 
     [Fact]
@@ -68,10 +68,29 @@ public sealed class DefaultFaultTreeTests
         Assert.Empty(report.Results);
         Assert.Equal(
             [
-                "fault-trees/mine.tests.yaml:1:1: no tree was loaded from 'fault-trees/mine.yaml' to run these examples against",
-                "fault-trees/mine.tests.yaml:4:13: unknown class 'cpu_saturaton'; did you mean 'cpu_saturation'?",
+                "fault-trees/mine.tests.yaml:1:1: no tree was loaded from 'fault-trees/mine.yaml' to run these examples against; name the files it tests under 'tree_files'",
+                "fault-trees/mine.tests.yaml:4:13: unknown class 'cpu_saturaton'; did you mean 'cpu_saturation' (declared at fault-trees/default.yaml:22:3)? "
+                    + "(classes are declared under 'classes' in fault-trees/default.yaml)",
             ],
             report.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void An_examples_file_that_does_not_load_is_counted_apart_from_the_examples_that_ran()
+    {
+        var report = FaultTreeExampleRunner.Run(
+            Fixtures.Shipped("default.yaml"),
+            [
+                ("fault-trees/default.tests.yaml", "examples:\n  - { name: a node, candidate: { kind: node }, expect: inconclusive }\n"),
+                ("fault-trees/broken.tests.yaml", "examples:\n  - { name: x, candidate: { kind: pod }, expect: inconclusive }\n"),
+            ]);
+
+        Assert.Equal((1, 0), (report.Passed, report.Failed));
+        Assert.Equal(["fault-trees/broken.tests.yaml"], report.FilesFailedToLoad);
+        Assert.Equal(
+            ["fault-trees/broken.tests.yaml:2:35: unknown kind 'pod' (known: service, instance, node, external, call_edge, network_edge)"],
+            report.Errors.Select(e => e.ToString()));
+        Assert.False(report.Succeeded);
     }
 
     [Fact]
@@ -92,7 +111,7 @@ public sealed class DefaultFaultTreeTests
         Assert.Equal(
             [
                 "x.tests.yaml:3:30: only a service or instance candidate has a service_kind",
-                "x.tests.yaml:5:32: unknown metric 'cpu_utilisation'; did you mean 'cpu_utilization'?",
+                "x.tests.yaml:5:32: unknown metric 'cpu_utilisation'; did you mean 'cpu_utilization'? (known: " + FaultTreeLoadingTests.KnownMetrics + ")",
                 "x.tests.yaml:5:64: unknown key 'severty' in an anomaly; did you mean 'severity'?",
             ],
             errors.Select(e => e.ToString()));

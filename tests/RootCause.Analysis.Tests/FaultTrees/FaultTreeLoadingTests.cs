@@ -9,6 +9,13 @@ public sealed class FaultTreeLoadingTests
 
     private static string[] Errors(FaultTreeParseResult result) => [.. result.Errors.Select(e => e.ToString())];
 
+    /// <summary>The metric catalogue as an unknown-metric error lists it (topology/RootCause.Topology/MetricCatalog.cs).</summary>
+    internal const string KnownMetrics =
+        "requests, errors, error_rate, latency_mean, latency_p99, net_connects, net_connect_failures, net_retransmits, "
+        + "net_rtt, net_resets, net_drops, net_bytes, cpu_usage, cpu_utilization, memory_usage, memory_utilization, runqueue_delay, oom_kills";
+
+    internal const string KnownScopes = "self, instances, host, downstream, network, callers";
+
     [Fact]
     public void A_typo_an_unknown_metric_and_a_wrong_type_are_exactly_three_errors_at_their_positions()
     {
@@ -18,7 +25,7 @@ public sealed class FaultTreeLoadingTests
         Assert.Equal(
             [
                 "testdata/three_errors.bad.yaml:11:9: unknown key 'metirc' in an anomaly test; did you mean 'metric'?",
-                "testdata/three_errors.bad.yaml:17:17: unknown metric 'latency_p95'; did you mean 'latency_p99'?",
+                "testdata/three_errors.bad.yaml:17:17: unknown metric 'latency_p95'; did you mean 'latency_p99'? (known: " + KnownMetrics + ")",
                 "testdata/three_errors.bad.yaml:25:23: min_severity must be a number, not 'high'",
             ],
             Errors(result));
@@ -51,12 +58,16 @@ public sealed class FaultTreeLoadingTests
         { "not_a_mapping.bad.yaml", "1:1: a fault-tree file must be a mapping, not a list" },
         { "parent_class_shadowed.bad.yaml", "15:5: this class is never reached: the sub-branch at line 13 always matches" },
         { "two_conditions.bad.yaml", "9:7: a condition has exactly one of anomaly, candidate, all, any, not; combine 'candidate' and 'anomaly' under 'all' or 'any'" },
-        { "undeclared_class.bad.yaml", "9:12: unknown class 'slow_servce'; declare it under 'classes'; did you mean 'slow_service'?" },
+        {
+            "undeclared_class.bad.yaml",
+            "9:12: unknown class 'slow_servce'; did you mean 'slow_service' (declared at testdata/undeclared_class.bad.yaml:3:3)? "
+                + "(classes are declared under 'classes' in testdata/undeclared_class.bad.yaml)"
+        },
         { "unknown_direction.bad.yaml", "8:63: unknown direction 'upward' (known: up, down)" },
         { "unknown_key.bad.yaml", "9:5: unknown key 'clas' in a branch; did you mean 'class'?" },
         { "unknown_kind.bad.yaml", "8:26: unknown kind 'pod' (known: service, instance, node, external, call_edge, network_edge)" },
-        { "unknown_metric.bad.yaml", "8:39: unknown metric 'latency_p95'; did you mean 'latency_p99'?" },
-        { "unknown_scope.bad.yaml", "8:32: unknown scope 'hosts'; did you mean 'host'?" },
+        { "unknown_metric.bad.yaml", "8:39: unknown metric 'latency_p95'; did you mean 'latency_p99'? (known: " + KnownMetrics + ")" },
+        { "unknown_scope.bad.yaml", "8:32: unknown scope 'hosts'; did you mean 'host'? (known: " + KnownScopes + ")" },
         { "unreachable_after_always.bad.yaml", "9:5: unreachable branch: the branch at line 7 always matches" },
         { "unreachable_duplicate.bad.yaml", "10:5: unreachable branch: whenever its condition holds, the earlier branch at line 7 already matches" },
         { "unreachable_subsumed.bad.yaml", "10:5: unreachable branch: whenever its condition holds, the earlier branch at line 7 already matches" },
@@ -102,7 +113,7 @@ public sealed class FaultTreeLoadingTests
 
         Assert.Equal(
             [
-                "testdata/unknown_scope.bad.yaml:8:32: unknown scope 'hosts'; did you mean 'host'?",
+                "testdata/unknown_scope.bad.yaml:8:32: unknown scope 'hosts'; did you mean 'host'? (known: " + KnownScopes + ")",
                 "second.yaml:3:32: unknown kind 'pod' (known: service, instance, node, external, call_edge, network_edge)",
             ],
             Errors(result));
@@ -126,7 +137,7 @@ public sealed class FaultTreeLoadingTests
     }
 
     [Fact]
-    public void The_same_class_or_tree_name_twice_in_a_set_is_an_error_naming_the_first()
+    public void The_same_class_or_tree_name_twice_in_a_set_is_an_error_naming_both_places()
     {
         var minimal = Fixtures.Read("testdata/minimal.good.yaml");
 
@@ -134,8 +145,9 @@ public sealed class FaultTreeLoadingTests
 
         Assert.Equal(
             [
-                "copy.yaml:1:7: tree 'minimal' is already defined at testdata/minimal.good.yaml:1:7",
-                "copy.yaml:3:3: class 'slow_service' is already declared at testdata/minimal.good.yaml:3:3",
+                "copy.yaml:1:7: tree 'minimal' is defined twice in the set, at testdata/minimal.good.yaml:1:7 and at copy.yaml:1:7; tree names must be unique",
+                "copy.yaml:3:3: class 'slow_service' is declared twice in the set, at testdata/minimal.good.yaml:3:3 and at copy.yaml:3:3; "
+                    + "declare it once (any tree may reach a class declared in another file)",
             ],
             Errors(result));
     }
@@ -155,8 +167,8 @@ public sealed class FaultTreeLoadingTests
 
         Assert.Equal(
             [
-                "t.yaml:4:25: unknown scope 'selff'; did you mean 'self'?",
-                "t.yaml:4:40: unknown metric 'cpu'",
+                "t.yaml:4:25: unknown scope 'selff'; did you mean 'self'? (known: " + KnownScopes + ")",
+                "t.yaml:4:40: unknown metric 'cpu' (known: " + KnownMetrics + ")",
                 "t.yaml:4:56: unknown direction 'sideways' (known: up, down)",
                 "t.yaml:4:80: min_severity must be a number, not '8'",
                 "t.yaml:5:12: the class 'Bad-Id' must be lower-case snake_case (a-z, 0-9, _), at most 64 characters",
