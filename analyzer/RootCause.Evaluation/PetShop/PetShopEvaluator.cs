@@ -3,6 +3,7 @@ using RootCause.Analysis;
 using RootCause.Bundles;
 using RootCause.Contracts;
 using RootCause.Evaluation.PetShop.Scoring;
+using RootCause.Evaluation.Scoring;
 using RootCause.Topology;
 
 namespace RootCause.Evaluation.PetShop;

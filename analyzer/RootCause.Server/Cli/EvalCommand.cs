@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using RootCause.Analysis;
 using RootCause.Analysis.FaultTrees;
 using RootCause.Bundles;
+using RootCause.Contracts;
 using RootCause.Evaluation;
 using RootCause.Evaluation.PetShop;
 using RootCause.Evaluation.PetShop.Scoring;
@@ -54,7 +55,7 @@ internal static class EvalCommand
                 parse.GetValue(bundles),
                 cancellationToken);
         });
-        return new Command("eval", "Evaluate the analyzer on public datasets") { petshop, EvalNabCommand.Create(), EvalRiskLocCommand.Create() };
+        return new Command("eval", "Evaluate the analyzer on public datasets") { petshop, EvalNabCommand.Create(), EvalRiskLocCommand.Create(), EvalNezhaCommand.Create() };
     }
 
     private static string? DefaultDataPath()
@@ -114,6 +115,9 @@ internal static class EvalCommand
         sb.AppendLine(CultureInfo.InvariantCulture, $"temporal scenarios' baseline: {result.Settings.TemporalNormalFrom ?? "their own rows only"} (the dataset has no temporal normal data); specificity: every {result.Settings.SpecificityEvery} over noissue data");
         sb.AppendLine();
         sb.Append(ScoreTable.ToText(result.Rows));
+        var leads = result.Specificity.Count(c => c.Outcome is AnalysisOutcome.NoAnomaly or AnalysisOutcome.NotEnoughHistory && c.RootCauses > 0);
+        var leadIssues = result.Issues.Count(i => i.Outcome is AnalysisOutcome.NoAnomaly or AnalysisOutcome.NotEnoughHistory && i.InTop(1));
+        sb.AppendLine(CultureInfo.InvariantCulture, $"leads: {leads}/{result.Specificity.Count} analyses of normal data list leads (the alerted KPI normal, deviations around it ranked at half score; counted as specific); {leadIssues} issues have the truth first among leads");
         var failed = result.Issues.Count(i => i.Error is not null) + result.Specificity.Count(c => c.Error is not null);
         if (failed > 0)
         {

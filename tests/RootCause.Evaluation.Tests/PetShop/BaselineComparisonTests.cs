@@ -1,5 +1,4 @@
 using RootCause.Analysis;
-using RootCause.Analysis.FaultTrees;
 using RootCause.Evaluation.PetShop;
 using RootCause.Evaluation.PetShop.Scoring;
 
@@ -24,7 +23,7 @@ public sealed class BaselineComparisonTests
             return;
         }
 
-        var analyzer = new RootCauseAnalyzer(ShippedTrees(), PetShopEvaluationSettings.FiveMinuteOptions, TimeProvider.System);
+        var analyzer = new RootCauseAnalyzer(ShippedFaultTrees.Load(), PetShopEvaluationSettings.FiveMinuteOptions, TimeProvider.System);
         var result = new PetShopEvaluator(analyzer, PetShopEvaluationSettings.Default).Run(PetShopDataset.Load(path));
 
         var hits = 0;
@@ -43,15 +42,5 @@ public sealed class BaselineComparisonTests
 
         Assert.Equal(34, baselineHits);
         Assert.True(hits > baselineHits, $"overall top-1 {hits}/52 does not beat the published {baselineHits}/52");
-    }
-
-    private static FaultTreeSet ShippedTrees()
-    {
-        var files = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "fault-trees"), "*.yaml")
-            .Where(p => !FaultTreeExampleRunner.IsExamplesFile(p))
-            .Order(StringComparer.Ordinal)
-            .Select(p => (p, File.ReadAllText(p)));
-        var parsed = FaultTreeSet.Parse(files);
-        return parsed.Succeeded ? parsed.Set : throw new InvalidOperationException(string.Join('\n', parsed.Errors));
     }
 }

@@ -1,6 +1,7 @@
 using RootCause.Contracts;
 using RootCause.Evaluation.PetShop;
 using RootCause.Evaluation.PetShop.Scoring;
+using RootCause.Evaluation.Scoring;
 
 namespace RootCause.Evaluation.Tests.PetShop;
 

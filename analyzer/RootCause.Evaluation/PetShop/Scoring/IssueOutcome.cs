@@ -1,4 +1,5 @@
 using RootCause.Contracts;
+using RootCause.Evaluation.Scoring;
 
 namespace RootCause.Evaluation.PetShop.Scoring;
 

@@ -1,3 +1,5 @@
+using RootCause.Evaluation.Scoring;
+
 namespace RootCause.Evaluation.PetShop.Scoring;
 
 /// <summary>One line of the results table: our recall and specificity beside the published baseline.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RootCause.Evaluation.Scoring;
 
 namespace RootCause.Evaluation.PetShop.Scoring;
 

@@ -1,12 +1,13 @@
 using RootCause.Contracts;
 using RootCause.Topology;
 
-namespace RootCause.Evaluation.PetShop.Scoring;
+namespace RootCause.Evaluation.Scoring;
 
 /// <summary>
-/// Turns a report's ranked entities into the ranked services the PetShop protocol scores: a service (or
-/// external endpoint) is itself, an instance its service, a node every service on it, a network edge its
-/// destination's service and a call edge its callee. Later mentions of a service already ranked are dropped.
+/// Turns a report's ranked entities into the ranked services that service-level protocols (PetShop, Nezha)
+/// score: a service (or external endpoint) is itself, an instance its service, a node every service on it, a
+/// network edge its destination's service and a call edge its callee. Later mentions of a service already
+/// ranked are dropped.
 /// </summary>
 public static class RankedServices
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RootCause.Evaluation.Nab;
+namespace RootCause.Evaluation;
 
 /// <summary>
 /// A parsed JSON value that remembers its line, so that a value of the wrong type or shape can be reported

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RootCause.Evaluation.PetShop.Scoring;
+namespace RootCause.Evaluation.Scoring;
 
 /// <summary>An exact fraction such as 4/7, kept as counts so that tables can show both forms.</summary>
 public readonly record struct Ratio(int Hits, int Total)
