@@ -45,6 +45,17 @@ internal static class VerticalDemarcation
                     candidate.Reasons.Add($"only {bad.Count} of {instances.Count} instances of {service} degrade");
                     candidate.Explains.Add(new EntityRef(EntityKind.Service, service));
                 }
+
+                // A killed instance answers nothing: its callers fail, while its own error rate never shows it.
+                if (resources.Any(r => r.Metric == MetricCatalog.OomKills))
+                {
+                    var failing = graph.CallersOf(service).Where(c => degraded.ContainsKey(c) && ServiceAnomalies.Errors.Any(m => anomalies.Of(new EntityRef(EntityKind.Service, c), m) is { Direction: Direction.Up })).ToList();
+                    if (failing.Count > 0)
+                    {
+                        candidate.Reasons.Add($"OOM-killed while {string.Join(", ", failing)} fail{(failing.Count == 1 ? "s" : "")} calling it");
+                        candidate.Explains.UnionWith(failing.Select(c => new EntityRef(EntityKind.Service, c)));
+                    }
+                }
             }
         }
 

@@ -80,6 +80,31 @@ public sealed class SpecificCauseTests
         Assert.Contains(CatalogInstance, candidates[Node].Explains);
     }
 
+    [Fact]
+    public void An_oom_killed_instance_explains_the_callers_that_fail_calling_it()
+    {
+        // checkout's calls to cart fail while cart, killed and restarted, only looks slow itself.
+        var graph = new TopologyBuilder()
+            .AddInstance("gateway@n1", "gateway", "n1").AddInstance("checkout@n1", "checkout", "n1").AddInstance("cart@n1", "cart", "n1")
+            .AddCall("gateway", "checkout").AddCall("checkout", "cart").Build();
+        var cart = new EntityRef(EntityKind.Instance, "cart@n1");
+        var checkout = new EntityRef(EntityKind.Service, "checkout");
+        var symptom = Anomaly(Gateway, MetricCatalog.ErrorRate, 50);
+        var anomalies = Map(
+            symptom,
+            Anomaly(checkout, MetricCatalog.ErrorRate, 50),
+            Anomaly(new EntityRef(EntityKind.Service, "cart"), MetricCatalog.LatencyP99, 50),
+            Anomaly(cart, MetricCatalog.LatencyP99, 50),
+            Anomaly(cart, MetricCatalog.OomKills, 10));
+
+        var candidates = DemarcationStage.Run(graph, anomalies, "gateway", symptom).Candidates;
+
+        Assert.Contains(checkout, candidates[cart].Explains);
+        Assert.Contains(cart, candidates[checkout].ExplainedBy);
+        Assert.Equal(GraphPosition.Explained, candidates[checkout].Position);
+        Assert.Contains("OOM-killed while checkout fails calling it", candidates[cart].Reasons);
+    }
+
     private static SeriesAnomaly Anomaly(EntityRef entity, string metric, double severity) =>
         new(new SeriesKey(entity, metric), Direction.Up, severity, 15, 1, 10);
 
