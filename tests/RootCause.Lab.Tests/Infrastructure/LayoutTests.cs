@@ -86,7 +86,7 @@ public sealed class LayoutTests
         }
 
         Assert.Equal("connection_failures", LabFaultCatalog.Get("service_down").ExpectedClass);
-        Assert.Equal(["gateway -> cart", "checkout -> payment", "gateway -> catalog"], Enumerable.Range(0, 3).Select(r => LabFaultCatalog.TargetFor("packet_loss", r)));
+        Assert.Equal(["gateway -> cart", "gateway -> catalog", "catalog -> catalog-db"], Enumerable.Range(0, 3).Select(r => LabFaultCatalog.TargetFor("packet_loss", r)));
         Assert.Equal("catalog-db", LabFaultCatalog.TargetFor("slow_database", 2));
         Assert.Throws<ArgumentException>(() => LabFaultCatalog.Get("disk_full"));
     }
