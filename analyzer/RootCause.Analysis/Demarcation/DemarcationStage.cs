@@ -40,6 +40,7 @@ internal static class DemarcationStage
 
         VerticalDemarcation.Run(graph, anomalies, scope, degraded, candidates);
         NetworkDemarcation.Run(graph, anomalies, scope, degraded, candidates);
+        CallDemarcation.Run(graph, anomalies, scope, candidates);
 
         // A specific cause (edge, node, instance) that explains an entity demotes it; decide from the
         // positions before any demotion so the order of candidates does not matter.

@@ -103,6 +103,28 @@ public sealed class GraphPositionTests
         Assert.Equal(GraphPosition.Unrelated, candidates[Edge("orders-1 -> 10.0.0.4:5432")].Position);
     }
 
+    [Fact]
+    public void Calls_that_slowed_while_their_callee_serves_as_before_make_the_call_edge_a_root_that_explains_its_caller()
+    {
+        var call = new EntityRef(EntityKind.CallEdge, "frontend -> search");
+        var candidates = Run(Slow(Service("frontend"), 0.3), Slow(call, 0.25), Slow(Service("search"), 0.01));
+
+        Assert.Equal(GraphPosition.Root, candidates[call].Position);
+        Assert.Contains(Service("frontend"), candidates[call].Explains);
+        Assert.Contains(call, candidates[Service("frontend")].ExplainedBy);
+    }
+
+    [Fact]
+    public void Slow_calls_of_a_cpu_starved_caller_or_to_a_callee_as_slow_name_no_call_edge()
+    {
+        var call = new EntityRef(EntityKind.CallEdge, "frontend -> search");
+        var starved = Run(Slow(Service("frontend"), 0.3), Slow(call, 0.25), Up(Instance("frontend-1"), MetricCatalog.RunQueueDelay));
+        Assert.False(starved.ContainsKey(call));
+
+        var calleeSlow = Run(Slow(Service("frontend"), 0.3), Slow(call, 0.25), Slow(Service("search"), 0.24));
+        Assert.False(calleeSlow.ContainsKey(call));
+    }
+
     private static IReadOnlyDictionary<EntityRef, Candidate> Run(params SeriesAnomaly[] anomalies)
     {
         var map = new AnomalyMap(anomalies.ToDictionary(a => a.Key));
