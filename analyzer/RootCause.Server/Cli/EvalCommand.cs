@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using RootCause.Analysis;
 using RootCause.Analysis.FaultTrees;
 using RootCause.Bundles;
@@ -10,20 +9,12 @@ using RootCause.Contracts;
 using RootCause.Evaluation;
 using RootCause.Evaluation.PetShop;
 using RootCause.Evaluation.PetShop.Scoring;
-using RootCause.Server.Hosting;
 
 namespace RootCause.Server.Cli;
 
 /// <summary>`rootcause eval petshop`: scores the analyzer on the PetShop dataset with the dataset's own protocol.</summary>
 internal static class EvalCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static Command Create()
     {
         var data = new Option<DirectoryInfo?>("--data")
@@ -48,7 +39,7 @@ internal static class EvalCommand
         {
             var trees = await CliFaultTrees.LoadOrReportAsync(parse.GetValue(faultTrees), "eval petshop").ConfigureAwait(false);
             return trees is null ? 1 : Run(
-                parse.GetValue(data)?.FullName ?? DefaultDataPath(),
+                parse.GetValue(data)?.FullName ?? EvalDatasets.DefaultPath("petshop"),
                 parse.GetValue(json),
                 trees,
                 parse.GetValue(temporalNormal) is "none" ? null : parse.GetValue(temporalNormal),
@@ -56,12 +47,6 @@ internal static class EvalCommand
                 cancellationToken);
         });
         return new Command("eval", "Evaluate the analyzer on public datasets") { petshop, EvalNabCommand.Create(), EvalRiskLocCommand.Create(), EvalNezhaCommand.Create() };
-    }
-
-    private static string? DefaultDataPath()
-    {
-        var home = Environment.GetEnvironmentVariable(FaultTreeDirectory.EnvironmentVariable);
-        return string.IsNullOrWhiteSpace(home) ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "datasets", "petshop"));
     }
 
     private static int Run(string? dataPath, bool asJson, FaultTreeSet trees, string? temporalNormal, DirectoryInfo? bundleDirectory, CancellationToken cancellationToken)
@@ -102,7 +87,7 @@ internal static class EvalCommand
             return 130;
         }
 
-        Console.Out.Write(asJson ? JsonSerializer.Serialize(result, Json) + "\n" : Text(result));
+        Console.Out.Write(asJson ? JsonSerializer.Serialize(result, EvalDatasets.Json) + "\n" : Text(result));
         return 0;
     }
 

@@ -21,14 +21,8 @@ internal static class EvalNabCommand
             Description = "The NAB dataset folder (default: $ROOTCAUSE_HOME/../shared/datasets/nab)",
         };
         var command = new Command("nab", "NAB normalised scores (standard, reward_low_FP_rate, reward_low_FN_rate) beside the published board") { data };
-        command.SetAction((parseResult, ct) => Task.FromResult(Run(parseResult.GetValue(data) ?? DefaultDataPath())));
+        command.SetAction((parseResult, ct) => Task.FromResult(Run(parseResult.GetValue(data) ?? EvalDatasets.DefaultPath("nab"))));
         return command;
-    }
-
-    private static string? DefaultDataPath()
-    {
-        var home = Environment.GetEnvironmentVariable("ROOTCAUSE_HOME");
-        return string.IsNullOrWhiteSpace(home) ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "datasets", "nab"));
     }
 
     private static int Run(string? root)

@@ -3,13 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using RootCause.Analysis;
 using RootCause.Analysis.FaultTrees;
 using RootCause.Bundles;
 using RootCause.Evaluation;
 using RootCause.Evaluation.Nezha;
-using RootCause.Server.Hosting;
 
 namespace RootCause.Server.Cli;
 
@@ -19,13 +17,6 @@ namespace RootCause.Server.Cli;
 /// </summary>
 internal static class EvalNezhaCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     internal static Command Create()
     {
         var data = new Option<DirectoryInfo?>("--data")
@@ -43,15 +34,9 @@ internal static class EvalNezhaCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var trees = await CliFaultTrees.LoadOrReportAsync(parse.GetValue(faultTrees), "eval nezha").ConfigureAwait(false);
-            return trees is null ? 1 : Run(parse.GetValue(data)?.FullName ?? DefaultDataPath(), parse.GetValue(json), trees, parse.GetValue(bundles), cancellationToken);
+            return trees is null ? 1 : Run(parse.GetValue(data)?.FullName ?? EvalDatasets.DefaultPath("nezha"), parse.GetValue(json), trees, parse.GetValue(bundles), cancellationToken);
         });
         return command;
-    }
-
-    private static string? DefaultDataPath()
-    {
-        var home = Environment.GetEnvironmentVariable(FaultTreeDirectory.EnvironmentVariable);
-        return string.IsNullOrWhiteSpace(home) ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "datasets", "nezha"));
     }
 
     private static int Run(string? dataPath, bool asJson, FaultTreeSet trees, DirectoryInfo? bundleDirectory, CancellationToken cancellationToken)
@@ -93,7 +78,7 @@ internal static class EvalNezhaCommand
         }
 
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rootcause eval nezha: done in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
-        Console.Out.Write(asJson ? JsonSerializer.Serialize(result, Json) + "\n" : Text(result));
+        Console.Out.Write(asJson ? JsonSerializer.Serialize(result, EvalDatasets.Json) + "\n" : Text(result));
         return 0;
     }
 

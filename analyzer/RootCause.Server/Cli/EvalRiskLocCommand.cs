@@ -19,14 +19,8 @@ internal static class EvalRiskLocCommand
         };
         var summary = new Option<bool>("--summary") { Description = "Print only the totals, not one line per case" };
         var command = new Command("riskloc-rs", "Micro-F1 of the drill-down on RS (shaido987/riskloc, data/RS)") { data, summary };
-        command.SetAction((parseResult, ct) => Task.FromResult(Run(parseResult.GetValue(data) ?? DefaultDataPath(), parseResult.GetValue(summary), ct)));
+        command.SetAction((parseResult, ct) => Task.FromResult(Run(parseResult.GetValue(data) ?? EvalDatasets.DefaultPath("riskloc-rs", "RS"), parseResult.GetValue(summary), ct)));
         return command;
-    }
-
-    private static string? DefaultDataPath()
-    {
-        var home = Environment.GetEnvironmentVariable("ROOTCAUSE_HOME");
-        return string.IsNullOrWhiteSpace(home) ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "datasets", "riskloc-rs", "RS"));
     }
 
     private static int Run(string? root, bool summary, CancellationToken cancellationToken)
