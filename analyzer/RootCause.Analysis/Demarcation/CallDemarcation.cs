@@ -12,8 +12,11 @@ namespace RootCause.Analysis.Demarcation;
 /// </summary>
 internal static class CallDemarcation
 {
-    /// <summary>The callee's own rise must stay below this share of the calls' rise for the time to be lost between them.</summary>
-    private const double CalleeShare = 0.25;
+    /// <summary>
+    /// The callee's own rise must stay below this share of the calls' rise, and the calls' rise reach this share
+    /// of the caller's, for the time to be lost between them (the share horizontal demarcation uses).
+    /// </summary>
+    private const double Share = 0.25;
 
     public static void Run(TopologyGraph graph, AnomalyMap anomalies, IReadOnlyDictionary<string, int> scope, CandidateSet candidates)
     {
@@ -21,14 +24,32 @@ internal static class CallDemarcation
         {
             var entity = new EntityRef(EntityKind.CallEdge, call.Name);
             var slower = ServiceAnomalies.Latency.Select(m => anomalies.Of(entity, m)).Where(a => a is { Direction: Direction.Up }).MaxBy(a => a!.Severity);
-            if (slower is null || Rise(slower) <= 0 || NetworkSeen(graph, call, candidates) || Starved(graph, anomalies, call.Caller))
+            if (slower is null || Rise(slower) <= 0 || NetworkSeen(graph, call, candidates) || Starved(graph, anomalies, call.Caller).Any())
             {
                 continue;
             }
 
-            var callee = anomalies.Of(new EntityRef(EntityKind.Service, call.Callee), slower.Metric);
-            var calleeRise = callee is { Direction: Direction.Up } ? Rise(callee) : 0;
-            if (calleeRise >= CalleeShare * Rise(slower))
+            // A callee starved of CPU or memory leaves requests queued before it reads them: time its own
+            // (server-side) latency never counts. Its starved instances are the cause of its caller's slowness.
+            var starved = Starved(graph, anomalies, call.Callee).Where(e => e.Kind == EntityKind.Instance).ToList();
+            if (starved.Count > 0)
+            {
+                foreach (var instance in starved)
+                {
+                    var cause = candidates.Get(instance);
+                    cause.Signals.AddRange(ServiceAnomalies.CauseSignals(anomalies, instance, ServiceAnomalies.Resource).Except(cause.Signals));
+                    cause.Position = Math.Max(cause.Position, GraphPosition.Root);
+                    cause.Reasons.Add($"calls from {call.Caller} slowed while it waits for its resources: requests queue before it reads them");
+                    cause.Explains.Add(new EntityRef(EntityKind.Service, call.Caller));
+                }
+
+                continue;
+            }
+
+            // The time lost between them must be most of the calls' rise and a fair share of the caller's own:
+            // a slow handler that also waits a little longer on its database is slow itself.
+            var calleeRise = RiseOf(anomalies, call.Callee, slower.Metric);
+            if (calleeRise >= Share * Rise(slower) || Rise(slower) < Share * RiseOf(anomalies, call.Caller, slower.Metric))
             {
                 continue;
             }
@@ -43,14 +64,19 @@ internal static class CallDemarcation
 
     private static double Rise(SeriesAnomaly a) => a.Observed - a.Baseline;
 
+    /// <summary>How far a service's own (server-side) latency rose, 0 when it did not.</summary>
+    private static double RiseOf(AnomalyMap anomalies, string service, string metric) =>
+        anomalies.Of(new EntityRef(EntityKind.Service, service), metric) is { Direction: Direction.Up } a ? Rise(a) : 0;
+
     /// <summary>
-    /// Whether the caller itself waits for a CPU or runs out of memory: its clock of a call then includes its
-    /// own stalls, and slow calls say nothing about what lies between.
+    /// The service or its instances where they wait for a CPU or run out of memory. A starved caller's clock of a call includes
+    /// its own stalls; a starved callee leaves requests queued before it reads them, time its own (server-side)
+    /// latency never counts. Either way slow calls say nothing about what lies between.
     /// </summary>
-    private static bool Starved(TopologyGraph graph, AnomalyMap anomalies, string caller) =>
-        graph.InstancesOf(caller).Select(i => new EntityRef(EntityKind.Instance, i.Name))
-            .Append(new EntityRef(EntityKind.Service, caller))
-            .Any(e => ServiceAnomalies.CauseSignals(anomalies, e, ServiceAnomalies.Resource).Any());
+    private static IEnumerable<EntityRef> Starved(TopologyGraph graph, AnomalyMap anomalies, string service) =>
+        graph.InstancesOf(service).Select(i => new EntityRef(EntityKind.Instance, i.Name))
+            .Append(new EntityRef(EntityKind.Service, service))
+            .Where(e => ServiceAnomalies.CauseSignals(anomalies, e, ServiceAnomalies.Resource).Any());
 
     /// <summary>Whether a network edge between the two services is already a candidate: it names the place better.</summary>
     private static bool NetworkSeen(TopologyGraph graph, CallEdge call, CandidateSet candidates) =>

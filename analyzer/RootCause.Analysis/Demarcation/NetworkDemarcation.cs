@@ -5,7 +5,7 @@ using RootCause.Topology;
 namespace RootCause.Analysis.Demarcation;
 
 /// <summary>
-/// Stage 3c: network edges between the instances of the services in scope. An edge with retransmits, RTT,
+/// Stage 3c: network edges from the instances of the services in scope. An edge with retransmits, RTT,
 /// drops, resets or connect failures is a candidate that explains its source's service; when failing
 /// connections converge on one destination instance, that instance is the candidate.
 /// </summary>
@@ -18,7 +18,9 @@ internal static class NetworkDemarcation
         {
             var source = graph.ServiceOf(edge.Source);
             var destination = graph.ServiceOf(edge.Destination);
-            if (!(source is not null && scope.ContainsKey(source)) && !(destination is not null && scope.ContainsKey(destination)))
+            // Only the network of the alerted service and what it calls: an edge into the alerted service from its
+            // own caller (the load, a client) delays what that caller sees, not what the alerted service serves.
+            if (source is null || !scope.ContainsKey(source))
             {
                 continue;
             }
@@ -43,7 +45,7 @@ internal static class NetworkDemarcation
                 candidate.Explains.Add(new EntityRef(EntityKind.Instance, edge.Source));
             }
 
-            if (signals.Any(s => s.Metric is MetricCatalog.ConnectFailures or MetricCatalog.Resets))
+            if (FailsMoreThanItLoses(signals))
             {
                 if (!failingByDestination.TryGetValue(edge.Destination, out var list))
                 {
@@ -72,5 +74,16 @@ internal static class NetworkDemarcation
                 candidate.Explains.UnionWith(e.Explains);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether an edge's connections fail (refused, reset) more clearly than its packets get lost: lost packets
+    /// also time a few connection attempts out, which says nothing against the destination.
+    /// </summary>
+    private static bool FailsMoreThanItLoses(List<SeriesAnomaly> signals)
+    {
+        var failing = signals.Where(s => s.Metric is MetricCatalog.ConnectFailures or MetricCatalog.Resets).Select(s => s.Severity).DefaultIfEmpty(0).Max();
+        var losing = signals.Where(s => s.Metric is MetricCatalog.Retransmits or MetricCatalog.Drops).Select(s => s.Severity).DefaultIfEmpty(0).Max();
+        return failing > 0 && failing >= losing;
     }
 }

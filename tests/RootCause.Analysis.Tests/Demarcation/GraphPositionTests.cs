@@ -125,6 +125,43 @@ public sealed class GraphPositionTests
         Assert.False(calleeSlow.ContainsKey(call));
     }
 
+    [Fact]
+    public void A_callee_starved_of_cpu_behind_slower_calls_is_a_root_that_explains_its_caller_though_its_own_latency_is_flat()
+    {
+        var call = new EntityRef(EntityKind.CallEdge, "frontend -> search");
+        var candidates = Run(Slow(Service("frontend"), 0.3), Slow(call, 0.25), Up(Instance("search-1"), MetricCatalog.CpuUtilization));
+
+        Assert.Equal(GraphPosition.Root, candidates[Instance("search-1")].Position);
+        Assert.Contains(Service("frontend"), candidates[Instance("search-1")].Explains);
+        Assert.False(candidates.ContainsKey(call));
+    }
+
+    [Fact]
+    public void Connections_that_time_out_beside_stronger_packet_loss_do_not_blame_the_destination()
+    {
+        var edge = Edge("orders-1 -> 10.0.0.4:5432");
+        var candidates = Run(
+            Failing(Service("orders")), Failing(Service("frontend")),
+            Up(edge, MetricCatalog.Retransmits, 50), Up(edge, MetricCatalog.ConnectFailures, 4.7));
+
+        Assert.False(candidates.ContainsKey(Instance("db-1")));
+        Assert.Equal(GraphPosition.Root, candidates[edge].Position);
+    }
+
+    [Fact]
+    public void A_network_edge_into_the_alerted_service_from_its_own_caller_is_no_candidate()
+    {
+        var shop = new TopologyBuilder()
+            .AddInstance("load-1", "load", "n0").AddInstance("frontend-1", "frontend", "n1", "10.0.0.1:80")
+            .AddCall("load", "frontend").AddNetworkEdge("load-1", "10.0.0.1:80").Build();
+        var symptom = Slow(Service("frontend"), 0.3);
+        var anomalies = new AnomalyMap(new[] { symptom, Up(Edge("load-1 -> 10.0.0.1:80"), MetricCatalog.Rtt) }.ToDictionary(a => a.Key));
+
+        var candidates = DemarcationStage.Run(shop, anomalies, "frontend", symptom).Candidates;
+
+        Assert.False(candidates.ContainsKey(Edge("load-1 -> 10.0.0.1:80")));
+    }
+
     private static IReadOnlyDictionary<EntityRef, Candidate> Run(params SeriesAnomaly[] anomalies)
     {
         var map = new AnomalyMap(anomalies.ToDictionary(a => a.Key));
@@ -139,8 +176,8 @@ public sealed class GraphPositionTests
     private static SeriesAnomaly Failing(EntityRef entity) =>
         new(new SeriesKey(entity, MetricCatalog.ErrorRate), Direction.Up, 20, 10, 0, 0.3);
 
-    private static SeriesAnomaly Up(EntityRef entity, string metric) =>
-        new(new SeriesKey(entity, metric), Direction.Up, 10, 10, 1, 5);
+    private static SeriesAnomaly Up(EntityRef entity, string metric, double severity = 10) =>
+        new(new SeriesKey(entity, metric), Direction.Up, severity, 10, 1, 5);
 
     private static EntityRef Service(string name) => new(EntityKind.Service, name);
 

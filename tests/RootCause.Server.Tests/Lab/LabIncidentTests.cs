@@ -33,6 +33,16 @@ public sealed class LabIncidentTests
         { "error_burst-cart.json.gz", 1, "error_burst" },
         { "service_down-payment.json.gz", 1, "connection_failures" },
 
+        // From `--repeat 3` runs, each wrong at first: checkout (failing on cart's OOM kills) ranked above cart; an error
+        // burst's mild run-queue rise read as CPU saturation; a slow catalog behind the load's edge into the gateway and
+        // its own slower database calls; packet loss whose few timed-out connects blamed catalog's instance; catalog
+        // starved of CPU, whose requests queue before it reads them (its own latency stays flat).
+        { "memory_pressure-cart-2.json.gz", 1, "memory_pressure" },
+        { "error_burst-catalog.json.gz", 1, "error_burst" },
+        { "slow_service-catalog-3.json.gz", 1, "slow_service" },
+        { "packet_loss-gateway-to-catalog.json.gz", 1, "network_loss" },
+        { "cpu_saturation-catalog.json.gz", 1, "cpu_saturation" },
+
         // Ten minutes of history that hold a slow_database seven minutes before this fault.
         { "slow_service-catalog-after-slow_database.json.gz", 1, "slow_service" },
     };
