@@ -8,7 +8,9 @@ namespace RootCause.Analysis.Demarcation;
 /// Stage 3d: calls whose latency rose as their caller sees it while the callee serves as fast as before lose
 /// their time between the two (the network, a proxy, a sidecar, the callee's NIC). Where the agent sees the
 /// network edges between them, those are the more specific candidates; without network data (a dataset, a
-/// service mesh's metrics only) the call edge itself is the candidate, and it explains its caller.
+/// service mesh's metrics only) the call edge itself is the candidate, and it explains its caller. When the
+/// callee waits for its CPU or memory instead, its starved instances are the candidates: requests queue before
+/// it reads them, which its own latency never counts.
 /// </summary>
 internal static class CallDemarcation
 {
